@@ -12,16 +12,16 @@ public enum Condition {
     SINUS_BRADYCARDIA("SBRAD", Group.RHYTHM, "sinus bradycardia"),
     SINUS_TACHYCARDIA("STACH", Group.RHYTHM, "sinus tachycardia"),
     ATRIAL_FIBRILLATION("AFIB", Group.RHYTHM, "atrial fibrillation"),
-    FIRST_DEGREE_AV_BLOCK("1AVB", Group.CONDUCTION, "first degree AV block"),
-    LEFT_BUNDLE_BRANCH_BLOCK("CLBBB", Group.CONDUCTION, "complete left bundle branch block"),
-    RIGHT_BUNDLE_BRANCH_BLOCK("CRBBB", Group.CONDUCTION, "complete right bundle branch block"),
+    FIRST_DEGREE_AV_BLOCK("1AVB", Group.AV_CONDUCTION, "first degree AV block"),
+    LEFT_BUNDLE_BRANCH_BLOCK("CLBBB", Group.VENTRICULAR_CONDUCTION, "complete left bundle branch block"),
+    RIGHT_BUNDLE_BRANCH_BLOCK("CRBBB", Group.VENTRICULAR_CONDUCTION, "complete right bundle branch block"),
     ST_ELEVATION("STE_", Group.ST_SEGMENT, "non-specific ST elevation"),
     ST_DEPRESSION("STD_", Group.ST_SEGMENT, "non-specific ST depression"),
     PREMATURE_VENTRICULAR_COMPLEXES("PVC", Group.ECTOPY, "ventricular premature complex"),
     LOW_QRS_VOLTAGE("LVOLT", Group.VOLTAGE, "low QRS voltages in the frontal and horizontal leads");
 
-    /** Findings of one group exclude each other (a record has one rhythm, one conduction defect, ...). */
-    public enum Group { RHYTHM, CONDUCTION, ST_SEGMENT, ECTOPY, VOLTAGE }
+    /** Findings of one group exclude each other (a record has one rhythm, one bundle branch block, ...). */
+    public enum Group { RHYTHM, AV_CONDUCTION, VENTRICULAR_CONDUCTION, ST_SEGMENT, ECTOPY, VOLTAGE }
 
     private final String scpCode;
     private final Group group;

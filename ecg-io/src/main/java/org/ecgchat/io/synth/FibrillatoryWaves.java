@@ -17,7 +17,7 @@ final class FibrillatoryWaves {
     private final Vec3 direction;
 
     FibrillatoryWaves(RandomGenerator rng) {
-        amplitude = rng.nextDouble(0.05, 0.12);
+        amplitude = rng.nextDouble(0.06, 0.15);
         rateHz = rng.nextDouble(5, 8);
         for (int i = 0; i < 3; i++) {
             modulationHz[i] = rng.nextDouble(0.1, 0.6);
@@ -34,9 +34,9 @@ final class FibrillatoryWaves {
         double phase = 0;
         for (int i = 0; i < dipole[0].length; i++) {
             double t = i / fs;
-            // slow wandering of rate (±12%), size (±40%) and direction (±15 degrees)
+            // slow wandering of rate (±12%), size (±30%) and direction (±15 degrees)
             double rate = rateHz * (1 + 0.12 * Math.sin(2 * Math.PI * modulationHz[0] * t + modulationPhase[0]));
-            double size = amplitude * (1 + 0.4 * Math.sin(2 * Math.PI * modulationHz[1] * t + modulationPhase[1]));
+            double size = amplitude * (1 + 0.3 * Math.sin(2 * Math.PI * modulationHz[1] * t + modulationPhase[1]));
             double turn = Math.toRadians(15) * Math.sin(2 * Math.PI * modulationHz[2] * t + modulationPhase[2]);
             phase += 2 * Math.PI * rate / fs;
             double wave = size * (Math.sin(phase) + 0.35 * Math.sin(2 * phase + harmonicPhase));

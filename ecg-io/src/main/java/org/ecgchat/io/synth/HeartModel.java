@@ -67,7 +67,7 @@ final class HeartModel {
             default -> rng.nextDouble(62, 95);
         };
         b.meanRr = 60 / heartRate;
-        b.rrVariability = dx.isSinus() ? rng.nextDouble(0.015, 0.04) : rng.nextDouble(0.16, 0.28);
+        b.rrVariability = dx.isSinus() ? rng.nextDouble(0.01, 0.03) : rng.nextDouble(0.16, 0.28);
         b.respirationHz = rng.nextDouble(0.15, 0.35);
         b.respirationPhase = rng.nextDouble(0, 2 * Math.PI);
 
@@ -105,7 +105,7 @@ final class HeartModel {
             // front (rightward, anterior): rsR' in V1, wide S in I and V6, T discordant in V1.
             b.qrsLobes.add(new QrsLobe(0, 0.24, 0.5, septum));
             b.qrsLobes.add(new QrsLobe(0.10, 0.58, 0.5, freeWall));
-            b.qrsLobes.add(new QrsLobe(0.46, 1, 0.5, new Vec3(-0.42, -0.05, -0.60).times(rng.nextDouble(0.8, 1.2))));
+            b.qrsLobes.add(new QrsLobe(0.46, 1, 0.5, new Vec3(-0.42, -0.05, -0.60).times(rng.nextDouble(0.9, 1.3))));
             b.tVector = new Vec3(0.22, 0.22, 0.12).times(tScale);
         } else {
             b.qrsLobes.add(new QrsLobe(0, 0.30, 0.5, septum));

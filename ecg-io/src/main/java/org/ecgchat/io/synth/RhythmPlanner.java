@@ -17,15 +17,15 @@ final class RhythmPlanner {
 
     /** Shortest RR interval that can follow a T wave (s): the ventricles are refractory before. */
     private static final double REFRACTORY_MARGIN = 0.08;
-    /** A PVC falls no closer than this to the record's edges (s) so it and its pause are seen. */
-    private static final double PVC_EDGE = 0.8;
+    /** The beats around a PVC lie this far inside the record (s), so its prematurity and pause are seen. */
+    private static final double PVC_EDGE = 0.1;
 
     private RhythmPlanner() {}
 
     static Plan plan(HeartModel h, Diagnosis dx, double duration, RandomGenerator rng) {
         List<double[]> times = new ArrayList<>(); // {pOnset or NaN, qrsOnset}
         if (dx.isSinus()) {
-            Tachogram tachogram = new Tachogram(h.meanRr, h.rrVariability, h.respirationHz, rng);
+            Tachogram tachogram = new Tachogram(h.meanRr, h.rrVariability, h.respirationHz, duration, rng);
             double p = -h.prInterval - rng.nextDouble(0, h.meanRr) - 0.3;
             while (p < duration) {
                 times.add(new double[] {p, p + h.prInterval});
@@ -89,8 +89,7 @@ final class RhythmPlanner {
     private static void choosePvcs(List<double[]> times, boolean[] ectopic, double duration, RandomGenerator rng) {
         List<Integer> candidates = new ArrayList<>();
         for (int k = 1; k + 1 < times.size(); k++) {
-            double qrs = times.get(k)[1];
-            if (qrs >= PVC_EDGE && qrs <= duration - PVC_EDGE - 0.5) {
+            if (times.get(k - 1)[1] >= PVC_EDGE && times.get(k + 1)[1] <= duration - PVC_EDGE - 0.5) {
                 candidates.add(k);
             }
         }

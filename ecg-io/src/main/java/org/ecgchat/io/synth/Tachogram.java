@@ -19,19 +19,27 @@ final class Tachogram {
 
     /**
      * @param meanRr mean RR interval (s)
-     * @param relativeStd standard deviation of RR over its mean
+     * @param relativeStd standard deviation of RR over its mean, within the record
+     * @param duration length of the record (s)
      */
-    Tachogram(double meanRr, double relativeStd, double respirationHz, RandomGenerator rng) {
+    Tachogram(double meanRr, double relativeStd, double respirationHz, double duration, RandomGenerator rng) {
         this.meanRr = meanRr;
-        double power = 0;
         for (int j = 0; j < COMPONENTS; j++) {
             double f = (j + 1) * STEP_HZ;
-            double s = LF_HF_RATIO * gaussian(f, LF_HZ) + gaussian(f, respirationHz);
-            amplitude[j] = Math.sqrt(s);
-            power += s / 2;
+            amplitude[j] = Math.sqrt(LF_HF_RATIO * gaussian(f, LF_HZ) + gaussian(f, respirationHz));
             phase[j] = rng.nextDouble(0, 2 * Math.PI);
         }
-        double norm = relativeStd * meanRr / Math.sqrt(power);
+        // Neighbouring components beat slowly, so over a short record the spread can be far from
+        // the spectrum's total power: scale to the spread actually seen within the record.
+        int points = (int) Math.ceil(duration / 0.05) + 1;
+        double sum = 0, sumSquares = 0;
+        for (int i = 0; i < points; i++) {
+            double d = rrAt(i * 0.05) - meanRr;
+            sum += d;
+            sumSquares += d * d;
+        }
+        double std = Math.sqrt(Math.max(sumSquares / points - (sum / points) * (sum / points), 1e-30));
+        double norm = relativeStd * meanRr / std;
         for (int j = 0; j < COMPONENTS; j++) {
             amplitude[j] *= norm;
         }
