@@ -12,8 +12,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Clean.class, name = "clean"),
     @JsonSubTypes.Type(value = Normalize.class, name = "normalize"),
     @JsonSubTypes.Type(value = PadOrCrop.class, name = "pad_or_crop"),
+    @JsonSubTypes.Type(value = Resample.class, name = "resample"),
+    @JsonSubTypes.Type(value = HighPass.class, name = "highpass"),
+    @JsonSubTypes.Type(value = LowPass.class, name = "lowpass"),
+    @JsonSubTypes.Type(value = BandPass.class, name = "bandpass"),
+    @JsonSubTypes.Type(value = Notch.class, name = "notch"),
+    @JsonSubTypes.Type(value = SelectLeads.class, name = "select_leads"),
 })
-public sealed interface PreprocessStep permits Clean, Normalize, PadOrCrop {
+public sealed interface PreprocessStep
+        permits Clean, Normalize, PadOrCrop, Resample, ZeroPhaseFilter, SelectLeads {
 
     /** Applies the step, returning a new signal. */
     EcgSignal apply(EcgSignal signal);

@@ -96,8 +96,14 @@ public final class Preprocessor {
      * (bit-identical to the original's torch transforms); other steps compute in double and round.
      */
     public float[][] apply(float[][] leads, double samplingFrequency) {
+        return apply(leads, samplingFrequency, List.of());
+    }
+
+    /** As {@link #apply(float[][], double)}, for named leads (needed by {@code select_leads}). */
+    public float[][] apply(float[][] leads, double samplingFrequency, List<String> leadNames) {
         float[][] x = leads;
         double fs = samplingFrequency;
+        List<String> names = leadNames;
         for (PreprocessStep step : steps) {
             if (step instanceof Clean) {
                 x = Clean.apply(x);
@@ -105,8 +111,16 @@ public final class Preprocessor {
                 x = n.apply(x);
             } else if (step instanceof PadOrCrop p) {
                 x = p.apply(x);
+            } else if (step instanceof SelectLeads s) {
+                int[] index = s.indices(names);
+                float[][] picked = new float[index.length][];
+                for (int i = 0; i < index.length; i++) {
+                    picked[i] = x[index[i]].clone();
+                }
+                x = picked;
+                names = s.leads();
             } else {
-                EcgSignal out = step.apply(new EcgSignal(EcgSignal.toDouble(x), fs));
+                EcgSignal out = step.apply(new EcgSignal(EcgSignal.toDouble(x), fs, names));
                 x = EcgSignal.toFloat(out.samples());
                 fs = out.samplingFrequency();
             }
