@@ -125,7 +125,12 @@ public final class AnnotationWriter implements Closeable {
         }
         if (!headerWritten) {
             headerWritten = true;
-            writeHeaderNotes();
+            if (!writeHeaderNotes() && (MitAnnotationFormat.isHeaderNote(a) || a.code() == AnnotationCode.NOTQRS.code())) {
+                // Readers would take this first annotation for a header note (or drop it as the
+                // null annotation that ends them); the null annotation WFDB ends header notes with
+                // keeps it data. WFDB itself would write nothing here and lose the annotation.
+                put(Annotation.of(0, AnnotationCode.NOTQRS));
+            }
         }
         put(a);
     }
@@ -161,8 +166,8 @@ public final class AnnotationWriter implements Closeable {
         }
     }
 
-    /** WFDB's {@code put_ann_table}: time resolution, definitions, then a null annotation. */
-    private void writeHeaderNotes() throws IOException {
+    /** WFDB's {@code put_ann_table}: time resolution, definitions, then a null annotation; true if any. */
+    private boolean writeHeaderNotes() throws IOException {
         boolean any = false;
         if (timeResolution.isPresent()) {
             put(Annotation.of(0, AnnotationCode.NOTE, MitAnnotationFormat.timeResolutionText(timeResolution.getAsDouble())));
@@ -177,7 +182,9 @@ public final class AnnotationWriter implements Closeable {
         }
         if (any || !definitionOrder.isEmpty()) {
             put(Annotation.of(0, AnnotationCode.NOTQRS));
+            return true;
         }
+        return false;
     }
 
     /** WFDB's {@code putann} for MIT files. */
