@@ -55,7 +55,7 @@ import java.util.OptionalDouble;
  */
 public final class AnnotationReader implements Closeable {
 
-    private static final int BUFFER_SIZE = 1 << 16;
+    private static final int BUFFER_SIZE = 8192;
 
     private final Path file;
     private final InputStream in;
@@ -88,6 +88,13 @@ public final class AnnotationReader implements Closeable {
             while ((word & CODE_MASK) == SKIP) {
                 time += readSkip();
                 word = readWord();
+            }
+            if ((word & CODE_MASK) > SKIP) {
+                // WFDB would decode this word as an annotation of type 60..63 and the data after
+                // it as more words; no WFDB writer produces it.
+                throw new WfdbFormatException(file, "byte " + (offset() - 2), String.format(
+                        "pseudo-annotation word 0x%04X (code %d) before the first annotation; expected an annotation"
+                                + " or SKIP word", word, word >>> CODE_SHIFT));
             }
             readHeaderNotes();
         } catch (WfdbFormatException e) {

@@ -62,7 +62,8 @@ public final class AnnotationWriter implements Closeable {
     private int previousChan;
     private int previousNum;
 
-    private AnnotationWriter(Path file, List<AnnotationCode> definitions, OptionalDouble timeResolution) throws IOException {
+    private AnnotationWriter(Path file, OutputStream target, List<AnnotationCode> definitions,
+                             OptionalDouble timeResolution) throws IOException {
         AnnotationFile checked = new AnnotationFile(List.of(), definitions, timeResolution);
         this.definitionOrder = checked.definitions();
         for (AnnotationCode d : definitionOrder) {
@@ -71,14 +72,24 @@ public final class AnnotationWriter implements Closeable {
         }
         this.timeResolution = timeResolution;
         this.file = file;
-        Path dir = file.toAbsolutePath().getParent();
-        this.temporary = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        this.out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
+        if (target == null) {
+            Path dir = file.toAbsolutePath().getParent();
+            this.temporary = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try {
+                target = Files.newOutputStream(temporary);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temporary);
+                throw e;
+            }
+        } else {
+            this.temporary = null;
+        }
+        this.out = new BufferedOutputStream(target, 1 << 16);
     }
 
     /** Starts a file without header notes (standard types only, times in samples). */
     public static AnnotationWriter create(Path file) throws IOException {
-        return new AnnotationWriter(file, List.of(), OptionalDouble.empty());
+        return new AnnotationWriter(file, null, List.of(), OptionalDouble.empty());
     }
 
     /**
@@ -90,7 +101,16 @@ public final class AnnotationWriter implements Closeable {
      */
     public static AnnotationWriter create(Path file, List<AnnotationCode> definitions, OptionalDouble timeResolution)
             throws IOException {
-        return new AnnotationWriter(file, definitions, timeResolution);
+        return new AnnotationWriter(file, null, definitions, timeResolution);
+    }
+
+    /**
+     * Writes to a stream instead of a file ({@code name} appears in messages): {@link #finish()}
+     * writes the end word and flushes, {@link #close()} closes the stream.
+     */
+    public static AnnotationWriter create(OutputStream out, Path name, List<AnnotationCode> definitions,
+                                          OptionalDouble timeResolution) throws IOException {
+        return new AnnotationWriter(name, out, definitions, timeResolution);
     }
 
     /** Writes a whole {@link AnnotationFile}, annotations in the order given. */
@@ -141,11 +161,15 @@ public final class AnnotationWriter implements Closeable {
             throw new IllegalStateException("annotation writer for " + file + " is already " + (finished ? "finished" : "closed"));
         }
         writeWord(0);
-        out.close();
-        try {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        if (temporary == null) {
+            out.flush();
+        } else {
+            out.close();
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         finished = true;
     }
@@ -157,11 +181,13 @@ public final class AnnotationWriter implements Closeable {
             return;
         }
         closed = true;
-        if (!finished) {
+        if (temporary == null || !finished) {
             try {
                 out.close();
             } finally {
-                Files.deleteIfExists(temporary);
+                if (temporary != null) {
+                    Files.deleteIfExists(temporary);
+                }
             }
         }
     }
