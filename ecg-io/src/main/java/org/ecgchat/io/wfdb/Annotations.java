@@ -51,11 +51,7 @@ public final class Annotations {
                     + content.timeResolution().getAsDouble() + " ticks/s; its record header is needed to convert"
                     + " to samples (AnnotationReader gives the ticks)", null);
         }
-        return content.inSamples(samplingFrequency(record));
-    }
-
-    private static double samplingFrequency(Path record) throws IOException {
-        throw new UnsupportedOperationException("PENDING-MERGE: Wfdb.readHeader from branch wfdb");
+        return content.inSamples(Wfdb.readHeader(record).samplingFrequency());
     }
 
     /** The whole annotation file of a record, header notes included, times as stored. */

@@ -1,7 +1,5 @@
 package org.ecgchat.io.wfdb;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +11,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The annotation files of the shared WFDB corpus ({@code ../shared/wfdb-corpus}, found through the
- * {@code ecgchat.shared} system property) and the {@code rdann} outputs WFDB C made from them.
+ * The annotation files of the shared WFDB corpus ({@link Corpus}) and the {@code rdann} outputs
+ * WFDB C made from them.
  */
 final class AnnotationCorpus {
 
@@ -37,18 +35,9 @@ final class AnnotationCorpus {
 
     private AnnotationCorpus() {}
 
-    /** The corpus root; skips the calling test when ../shared is absent. */
-    static Path root() {
-        String shared = System.getProperty("ecgchat.shared");
-        Path root = shared == null ? null : Path.of(shared, "wfdb-corpus");
-        assumeTrue(root != null && Files.isDirectory(root),
-                "../shared/wfdb-corpus is absent (system property ecgchat.shared=" + shared + "); skipping corpus tests");
-        return root;
-    }
-
     /** Every annotation file of the corpus that has an rdann reference output. */
     static Stream<Case> cases() {
-        Path root = root();
+        Path root = Corpus.root();
         Path py = root.resolve("wfdb-python/sample-data");
         Path target = root.resolve("wfdb-python/tests/target-output");
         Path extra = root.resolve("regenerated-wfdb-c-10.7.0/extra");
@@ -74,7 +63,7 @@ final class AnnotationCorpus {
 
     /** Every MIT annotation file in the corpus, reference output or not. */
     static List<Path> allAnnotationFiles() throws IOException {
-        Path root = root();
+        Path root = Corpus.root();
         List<Path> files = new ArrayList<>();
         cases().forEach(c -> files.add(c.annotationFile()));
         Path expected = root.resolve("wfdb-c/checkpkg/expected");

@@ -12,10 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class AnnotationReaderTest {
+
+    @TempDir
+    Path dir;
 
     static java.util.stream.Stream<AnnotationCorpus.Case> corpus() {
         return AnnotationCorpus.cases();
@@ -43,7 +47,7 @@ class AnnotationReaderTest {
 
     @Test
     void skipsReachSampleTenToTheTen() throws IOException {
-        Path root = AnnotationCorpus.root();
+        Path root = Corpus.root();
         AnnotationFile huge = AnnotationReader.readFile(root.resolve("wfdb-python/sample-data/huge.qrs"));
         assertThat(huge.annotations()).containsExactly(Annotation.of(10_000_000_000L, AnnotationCode.NORMAL));
         assertThat(huge.definitions()).isEmpty();
@@ -52,7 +56,7 @@ class AnnotationReaderTest {
 
     @Test
     void customTypeDefinitionsGiveTheirMnemonicsAndDescriptions() throws IOException {
-        Path root = AnnotationCorpus.root();
+        Path root = Corpus.root();
         try (AnnotationReader r = AnnotationReader.open(root.resolve("wfdb-python/sample-data/1003.atr"))) {
             assertThat(r.definitions()).containsExactly(
                     new AnnotationCode(15, "c", "calibration pulse\n"),
@@ -75,7 +79,7 @@ class AnnotationReaderTest {
 
     @Test
     void timeResolutionNoteScalesTimesToSamples() throws IOException {
-        Path root = AnnotationCorpus.root();
+        Path root = Corpus.root();
         AnnotationFile gqrsh = AnnotationReader.readFile(root.resolve("wfdb-python/sample-data/03700181.gqrsh"));
         assertThat(gqrsh.timeResolution()).isEqualTo(OptionalDouble.of(500));
         // The note after the header is data: it follows the null annotation that ends the header.
@@ -87,9 +91,24 @@ class AnnotationReaderTest {
     }
 
     @Test
+    void facadeConvertsTicksToSamplesWithTheRecordHeader() throws IOException {
+        // 03700181.gqrsh counts 500 ticks/s; the record's header says 125 frames/s
+        List<Annotation> samples = Annotations.read(Corpus.sample("03700181"), "gqrsh");
+        List<AnnotationCorpus.RdannLine> expected = AnnotationCorpus.parseRdann(
+                Corpus.path("regenerated-wfdb-c-10.7.0/extra/03700181.gqrsh.rdann.txt"));
+        assertThat(samples).extracting(Annotation::sample)
+                .containsExactlyElementsOf(expected.stream().map(AnnotationCorpus.RdannLine::sample).toList());
+        // without its header the ticks cannot be converted: say so rather than guess 250 Hz
+        Path lonely = dir.resolve("lonely");
+        Files.copy(Corpus.sample("03700181.gqrsh"), dir.resolve("lonely.gqrsh"));
+        assertThatThrownBy(() -> Annotations.read(lonely, "gqrsh"))
+                .isInstanceOf(WfdbMissingFileException.class).hasMessageContaining("lonely.hea");
+    }
+
+    @Test
     void auxTextEndsAtItsFirstNulByte() throws IOException {
         // 100s.atr stores "(N" as three bytes "(N\0"; WFDB programs see "(N".
-        AnnotationFile f = AnnotationReader.readFile(AnnotationCorpus.root().resolve("wfdb-c/data/100s.atr"));
+        AnnotationFile f = AnnotationReader.readFile(Corpus.root().resolve("wfdb-c/data/100s.atr"));
         assertThat(f.annotations().get(0)).isEqualTo(Annotation.of(18, AnnotationCode.RHYTHM, "(N"));
     }
 
@@ -120,27 +139,32 @@ class AnnotationReaderTest {
 
     @Test
     void truncatedFilesReportFileAndByteOffsetAfterTheCompleteAnnotations() throws IOException {
-        Path source = AnnotationCorpus.root().resolve("wfdb-python/sample-data/1003.atr");
-        byte[] whole = Files.readAllBytes(source);
-        List<Annotation> full = AnnotationReader.readFile(source).annotations();
+        // every cut point of files holding each structure: header notes and definitions (1003.atr),
+        // SKIP/CHN/AUX (12726.anI), chained SKIPs (huge.qrs), a time resolution note (100s.wra)
         Path name = Path.of("cut.atr");
-        for (int length = 0; length < whole.length; length++) {
-            byte[] cut = Arrays.copyOf(whole, length);
-            List<Annotation> got = new ArrayList<>();
-            int at = length;
-            assertThatThrownBy(() -> {
+        for (String file : List.of("wfdb-python/sample-data/1003.atr", "wfdb-python/sample-data/12726.anI",
+                "wfdb-python/sample-data/huge.qrs", "wfdb-c/checkpkg/expected/100s.wra")) {
+            Path source = Corpus.path(file);
+            byte[] whole = Files.readAllBytes(source);
+            List<Annotation> full = AnnotationReader.readFile(source).annotations();
+            for (int length = 0; length < Math.min(whole.length, 1200); length++) {
+                byte[] cut = Arrays.copyOf(whole, length);
+                List<Annotation> got = new ArrayList<>();
+                WfdbFormatException e = null;
                 try (AnnotationReader r = AnnotationReader.open(new ByteArrayInputStream(cut), name)) {
                     for (Annotation a = r.read(); a != null; a = r.read()) {
                         got.add(a);
                     }
+                } catch (WfdbFormatException thrown) {
+                    e = thrown;
                 }
-            }).as("prefix of %d bytes", length)
-                    .isInstanceOf(WfdbFormatException.class)
-                    .hasMessageStartingWith("cut.atr: byte ")
-                    .hasMessageContaining("truncated")
-                    .satisfies(e -> assertThat(Long.parseLong(((WfdbFormatException) e).location().substring(5)))
-                            .isBetween(at - 255L - 1, (long) at));
-            assertThat(full.subList(0, got.size())).as("prefix of %d bytes", length).isEqualTo(got);
+                String where = file + " cut to " + length + " bytes";
+                assertThat(e).as(where).isNotNull();
+                assertThat(e.getMessage()).as(where).startsWith("cut.atr: byte ").contains("truncated");
+                long at = Long.parseLong(e.location().substring("byte ".length()));
+                assertThat(at).as(where).isBetween(length - 256L, (long) length);
+                assertThat(got).as(where).isEqualTo(full.subList(0, got.size()));
+            }
         }
     }
 

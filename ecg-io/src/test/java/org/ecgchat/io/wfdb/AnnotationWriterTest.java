@@ -45,7 +45,7 @@ class AnnotationWriterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("wfdbWrittenFiles")
     void rewritesWfdbWrittenFilesByteForByte(String name) throws IOException {
-        Path source = AnnotationCorpus.root().resolve(name);
+        Path source = Corpus.root().resolve(name);
         Path copy = dir.resolve("copy");
         AnnotationWriter.writeFile(copy, AnnotationReader.readFile(source));
         assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(source));
@@ -70,7 +70,7 @@ class AnnotationWriterTest {
     @Test
     void matchesWrannOutputInCheckpkg() throws IOException {
         // checkpkg: rdann -r 100s -a atr > rdann.out; wrann -r 100s -a wra < rdann.out (at 360 ticks/s)
-        Path root = AnnotationCorpus.root();
+        Path root = Corpus.root();
         AnnotationFile atr = AnnotationReader.readFile(root.resolve("wfdb-c/data/100s.atr"));
         Annotations.writeFile(dir.resolve("100s"), "wra",
                 new AnnotationFile(atr.annotations(), atr.definitions(), OptionalDouble.of(360)));

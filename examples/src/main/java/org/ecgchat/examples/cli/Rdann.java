@@ -96,15 +96,17 @@ public final class Rdann implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean[] wanted = null;
         if (types != null) {
-            wanted = new boolean[AnnotationCode.ACMAX + 1];
             // rdann looks mnemonics up before opening the file: in the standard table only
-            Optional<AnnotationCode> first = AnnotationCode.forMnemonic(types.get(0));
-            if (first.isEmpty()) {
+            if (AnnotationCode.forMnemonic(types.get(0)).isEmpty()) {
                 stderr.println("rdann: annotation mnemonic(s) must follow -p");
                 return 1;
             }
+            wanted = new boolean[AnnotationCode.ACMAX + 1];
             for (String t : types) {
-                AnnotationCode.forMnemonic(t).ifPresent(c -> wanted[c.code()] = true);
+                Optional<AnnotationCode> c = AnnotationCode.forMnemonic(t);
+                if (c.isPresent()) {
+                    wanted[c.get().code()] = true;
+                }
             }
         }
         Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.ISO_8859_1), 1 << 16);
