@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             Rdann.class,
+            RdsampCommand.class,
+            InfoCommand.class,
         })
 public final class EcgChat implements Runnable {
 
