@@ -162,7 +162,7 @@ public final class SyntheticEcgGenerator {
             }
         }
         // In Einthoven's triangle aVF sees the frontal vector's vertical component times sqrt(3)/2.
-        double axis = Math.toDegrees(Math.atan2(areaAvf * 2 / Math.sqrt(3), areaI));
+        double axis = Math.toDegrees(StrictMath.atan2(areaAvf * 2 / Math.sqrt(3), areaI));
         return new EcgMeasurements(60 / rr, rr * 1000, pr * 1000, qrs * 1000, qt * 1000, qt * 1000 / Math.sqrt(rr), axis,
                 boxed(st), boxed(pp));
     }
