@@ -95,18 +95,16 @@ final class HeartModel {
         double tScale = rng.nextDouble(0.75, 1.3);
         Vec3 septum = new Vec3(-0.10, -0.05, -0.16).times(septal);
         Vec3 freeWall = new Vec3(1.0, 0.95, 0.40);
-        double frontalMean = 0;
         if (lbbb) {
             // Septum activated from the right: no septal q in I/V6, no r in V1; the slow
             // left-ventricular activation gives a broad notched R in I/V6 and a deep QS in V1.
             // Overlapping fronts sweeping leftward and backward: a broad R with a notched or slurred top.
             double notch = rng.nextDouble(0.6, 0.85);
-            b.qrsLobes.add(new QrsLobe(0, 0.55, 0.5, new Vec3(0.55, 0.25, 0.55)));
-            b.qrsLobes.add(new QrsLobe(0.22, 0.78, 0.5, new Vec3(0.65, 0.28, 0.70).times(notch)));
-            b.qrsLobes.add(new QrsLobe(0.45, 1, 0.5, new Vec3(0.75, 0.30, 0.85).times(rng.nextDouble(0.85, 1.15))));
+            b.qrsLobes.add(new QrsLobe(0, 0.55, 0.5, new Vec3(0.55, 0.35, 0.55)));
+            b.qrsLobes.add(new QrsLobe(0.22, 0.78, 0.5, new Vec3(0.65, 0.38, 0.70).times(notch)));
+            b.qrsLobes.add(new QrsLobe(0.45, 1, 0.5, new Vec3(0.75, 0.40, 0.85).times(rng.nextDouble(0.85, 1.15))));
             b.tVector = new Vec3(-0.28, -0.06, -0.40).times(tScale);
             b.stVector = new Vec3(-0.12, -0.02, -0.17).times(rng.nextDouble(0.8, 1.3));
-            frontalMean = Math.toRadians(-10);
         } else if (rbbb) {
             // Normal septal and left-ventricular activation, then a late right-ventricular
             // front (rightward, anterior): rsR' in V1, wide S in I and V6, T discordant in V1.
@@ -121,7 +119,7 @@ final class HeartModel {
             b.tVector = new Vec3(0.28, 0.24, -0.26).times(tScale);
         }
         // Anatomical variation: the heart's orientation turns every wave together.
-        double frontal = frontalMean + Math.toRadians(clamp(rng.nextGaussian() * 12, -25, 25));
+        double frontal = Math.toRadians(clamp(rng.nextGaussian() * 12, -25, 25));
         double horizontal = Math.toRadians(clamp(rng.nextGaussian() * 10, -20, 20));
         b.pRightAtrium = b.pRightAtrium.rotateFrontal(frontal).rotateHorizontal(horizontal);
         b.pLeftAtrium = b.pLeftAtrium.rotateFrontal(frontal).rotateHorizontal(horizontal);

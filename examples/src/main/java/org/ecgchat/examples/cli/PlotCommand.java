@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ecg-chat plot}: prints a record on ECG paper as PNG or SVG. */
 @Command(name = "plot", sortOptions = false,
-        description = {"Print 10 s of a WFDB record on standard ECG paper (25 mm/s, 10 mm/mV, 1/5 mm grid):",
-                "12-lead records in the 3 x 4 layout with a rhythm strip, other records one strip per signal.",
-                "The format follows the output file's extension, .png or .svg."})
+        description = {"Print 10 s of a WFDB record on standard ECG paper (25 mm/s, 10 mm/mV,",
+                "1 and 5 mm grid): 12-lead records in the 3 x 4 layout with a rhythm strip,",
+                "other records one strip per signal. The output file's extension (.png or",
+                ".svg) chooses the format."})
 public final class PlotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 /** {@code ecg-chat synth}: writes a synthetic 12-lead dataset in PTB-XL's layout. */
 @Command(name = "synth", sortOptions = false,
         description = {"Write a synthetic 12-lead ECG dataset (500 Hz, 10 s) in PTB-XL's layout:",
-                "records500/ (and records100/), ptbxl_database.csv with reports, SCP codes and strat_fold,",
-                "scp_statements.csv, and the ground truth in synthetic_beats.csv / synthetic_measurements.csv.",
-                "Conditions are balanced: NSR, SBRAD, STACH, AFIB, 1AVB, CLBBB, CRBBB, STE_, STD_, PVC, LVOLT."})
+                "records500/ (and records100/), ptbxl_database.csv (reports, scp_codes,",
+                "strat_fold), scp_statements.csv, and the ground truth in synthetic_beats.csv",
+                "and synthetic_measurements.csv. Conditions are balanced: SR, SBRAD, STACH,",
+                "AFIB, 1AVB, CLBBB, CRBBB, STE_, STD_, PVC, LVOLT."})
 public final class SynthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
