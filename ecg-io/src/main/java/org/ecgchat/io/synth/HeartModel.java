@@ -119,7 +119,8 @@ final class HeartModel {
             b.tVector = new Vec3(0.28, 0.24, -0.26).times(tScale);
         }
         // Anatomical variation: the heart's orientation turns every wave together.
-        double frontal = Math.toRadians(clamp(rng.nextGaussian() * 12, -25, 25));
+        // LBBB turns the frontal axis left, never right: its broad R stays in I and aVL
+        double frontal = Math.toRadians(clamp(rng.nextGaussian() * 12, -25, lbbb ? 10 : 25));
         double horizontal = Math.toRadians(clamp(rng.nextGaussian() * 10, -20, 20));
         b.pRightAtrium = b.pRightAtrium.rotateFrontal(frontal).rotateHorizontal(horizontal);
         b.pLeftAtrium = b.pLeftAtrium.rotateFrontal(frontal).rotateHorizontal(horizontal);
