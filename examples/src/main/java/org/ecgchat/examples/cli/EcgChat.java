@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             Rdann.class,
             RdsampCommand.class,
             InfoCommand.class,
+            WfepCommand.class,
+            BeatsCommand.class,
         })
 public final class EcgChat implements Runnable {
 
