@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +19,7 @@ import java.util.List;
  * byte offsets are not reproduced (the samples in memory are already aligned).
  */
 final class RecordWriter {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private RecordWriter() {
     }
 
@@ -163,6 +166,12 @@ final class RecordWriter {
                 return out;
             }
             case FLAC_8, FLAC_16, FLAC_24 -> {
+                for (int k : spf) {
+                    if (k != spf[0]) {
+                        throw new IllegalArgumentException("signals in FLAC file " + group.get(0).fileName()
+                                + " must have equal samples per frame");
+                    }
+                }
                 return FlacEncoder.encode(values, spf.length, spf[0], frames, f.bits());
             }
             default -> throw new IllegalArgumentException("cannot write format " + f);
@@ -181,9 +190,10 @@ final class RecordWriter {
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // Not createTempFile: its owner-only permissions would survive the rename.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 out.write(bytes);
             }
             try {
