@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             RdsampCommand.class,
             InfoCommand.class,
-            Rdann.class,
+            RdannCommand.class,
         })
 public final class EcgChat implements Runnable {
 
