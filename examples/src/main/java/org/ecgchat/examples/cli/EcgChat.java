@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             RdsampCommand.class,
             InfoCommand.class,
             RdannCommand.class,
+            EvalCommand.class,
         })
 public final class EcgChat implements Runnable {
 
