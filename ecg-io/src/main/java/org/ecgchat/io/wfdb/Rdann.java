@@ -55,6 +55,9 @@ public final class Rdann {
             if (elapsed && units) {
                 throw new IllegalArgumentException("only one of -e and -x can be used");
             }
+            if ((from != null && from.isBlank()) || (to != null && to.isBlank())) {
+                throw new IllegalArgumentException("-f and -t need a time, not an empty string");
+            }
         }
 
         /** Plain {@code rdann -r RECORD -a ANNOTATOR}. */
@@ -115,7 +118,7 @@ public final class Rdann {
         String to = options.to();
         double afreq = reader.timeResolution().orElse(0);
         double tps = afreq < sps ? sps : afreq;
-        final Cursor cursor = new Cursor(reader);
+        Cursor cursor = new Cursor(reader);
         long anum = 0;
         long bnum = 0;
         if (from != null) {
