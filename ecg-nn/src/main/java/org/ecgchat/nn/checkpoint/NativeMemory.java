@@ -1,6 +1,8 @@
 package org.ecgchat.nn.checkpoint;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
@@ -79,6 +81,26 @@ final class NativeMemory {
             int n = (int) Math.min(window, total - done);
             MappedByteBuffer source = channel.map(FileChannel.MapMode.READ_ONLY, filePosition + done, n);
             copy(source.order(fileOrder), window(destination, done, n), elementSize);
+            done += n;
+        }
+    }
+
+    /**
+     * Fills the array with the next {@code length × elementSize} bytes of the stream, stored in
+     * {@code order}, through a small heap buffer.
+     *
+     * @throws java.io.EOFException if the stream ends first
+     */
+    static void readInto(InputStream in, ByteOrder order, INDArray destination) throws IOException {
+        int elementSize = destination.dataType().width();
+        long total = destination.length() * elementSize;
+        byte[] chunk = new byte[(int) Math.min(total, 1 << 20)];
+        for (long done = 0; done < total; ) {
+            int n = in.readNBytes(chunk, 0, (int) Math.min(chunk.length, total - done));
+            if (n % elementSize != 0 || n == 0) {
+                throw new EOFException("stream ended after " + (done + n) + " of " + total + " bytes");
+            }
+            copy(ByteBuffer.wrap(chunk, 0, n).order(order), window(destination, done, n), elementSize);
             done += n;
         }
     }
