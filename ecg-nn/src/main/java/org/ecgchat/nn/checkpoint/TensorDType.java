@@ -49,11 +49,6 @@ public enum TensorDType {
         return nd4j;
     }
 
-    /** Whether this is a floating-point type (which may be widened to {@code float32}). */
-    public boolean isFloatingPoint() {
-        return this == F64 || this == F32 || this == F16 || this == BF16;
-    }
-
     /** The type with the given safetensors name, if it is one this reader supports. */
     public static Optional<TensorDType> ofSafetensorsName(String name) {
         return Arrays.stream(values()).filter(t -> t.safetensorsName.equals(name)).findFirst();

@@ -117,7 +117,7 @@ public record TorchCheckpoint(StateDict stateDict, Map<String, String> metadata)
                 if (entry == null) {
                     throw new CheckpointFormatException(file + ": storage " + name + " is missing from the archive");
                 }
-                long bytesNeeded = storage.numel() * storage.dtype().byteSize();
+                long bytesNeeded = byteSize(file, storage);
                 long compressed = entry.getCompressedSize();
                 boolean plausible = compressed >= 0 && compressed <= fileSize
                         && (entry.getMethod() == ZipEntry.STORED ? entry.getSize() == compressed
@@ -198,8 +198,8 @@ public record TorchCheckpoint(StateDict stateDict, Map<String, String> metadata)
                     throw new CheckpointFormatException(file + ": file ends before storage " + k + " (truncated?)");
                 }
                 long numel = count.flip().getLong();
-                long end = position + 8 + numel * s.dtype().byteSize();
-                if (numel != s.numel() || end > size || end < position) {
+                long end = position + 8 + byteSize(file, s);
+                if (numel != s.numel() || end > size) {
                     throw new CheckpointFormatException(file + ": storage " + k + " claims " + numel + " elements, the pickle "
                             + s.numel() + ", and " + (size - position - 8) + " bytes remain");
                 }
@@ -255,7 +255,7 @@ public record TorchCheckpoint(StateDict stateDict, Map<String, String> metadata)
             if (storage == null) {
                 storage = reader.read(ref.storage());
                 loaded.put(ref.storage(), storage);
-                storageBytes += ref.storage().numel() * ref.storage().dtype().byteSize();
+                storageBytes += byteSize(file, ref.storage());
             }
             INDArray tensor = cut(file, name, ref, storage);
             if (!sharesMemory(tensor, storage)) {
@@ -269,6 +269,16 @@ public record TorchCheckpoint(StateDict stateDict, Map<String, String> metadata)
             out.put(name, tensor);
         }
         return new TorchCheckpoint(StateDict.of(file.toString(), out), Collections.unmodifiableMap(metadata));
+    }
+
+    /** Bytes of a storage, refusing element counts whose size overflows. */
+    private static long byteSize(Path file, Storage storage) {
+        try {
+            return Math.multiplyExact(storage.numel(), storage.dtype().byteSize());
+        } catch (ArithmeticException e) {
+            throw new CheckpointFormatException(file + ": storage '" + storage.key() + "' claims " + storage.numel()
+                    + " elements, more than any file holds");
+        }
     }
 
     /** Whether the tensor's elements live in the storage's memory (a view, not a copy). */
