@@ -61,7 +61,7 @@ final class NativeMemory {
         bytes.capacity(total);
         bytes.limit(byteOffset + length);
         bytes.position(byteOffset);
-        return bytes.asByteBuffer().order(ByteOrder.nativeOrder());
+        return bytes.asByteBuffer().slice().order(ByteOrder.nativeOrder());
     }
 
     /**
