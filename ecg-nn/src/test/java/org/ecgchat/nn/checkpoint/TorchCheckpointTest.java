@@ -125,14 +125,14 @@ class TorchCheckpointTest {
         assertThat(sd.get("w").toFloatMatrix()).isDeepEqualTo(new float[][] {{0.5f, 1.5f, 2.5f}, {3.5f, 4.5f, 5.5f}});
         assertThat(sd.get("t").toFloatMatrix()).isDeepEqualTo(new float[][] {{0.5f, 3.5f}, {1.5f, 4.5f}, {2.5f, 5.5f}});
         assertThat(sd.get("tail").toFloatVector()).containsExactly(4.5f, 5.5f);
-        assertThat(sd.get("h").dataType()).isEqualTo(DataType.HALF);
+        assertThat(sd.get("h").dataType()).isEqualTo(DataType.FLOAT16);
         assertThat(sd.requireFloat("h", 2).toFloatVector()).containsExactly(1f, -2f);
         assertThat(sd.get("bf").dataType()).isEqualTo(DataType.BFLOAT16);
         assertThat(sd.requireFloat("bf", 1).getFloat(0)).isEqualTo(3.140625f);
-        assertThat(sd.get("l").dataType()).isEqualTo(DataType.LONG);
+        assertThat(sd.get("l").dataType()).isEqualTo(DataType.INT64);
         assertThat(sd.get("l").toLongVector()).containsExactly(-5L, 1L << 40);
         assertThat(sd.require("i", 1, 1).getInt(0, 0)).isEqualTo(123456);
-        assertThat(sd.get("u8").dataType()).isEqualTo(DataType.UBYTE);
+        assertThat(sd.get("u8").dataType()).isEqualTo(DataType.UINT8);
         assertThat(sd.get("u8").getInt(0)).isEqualTo(200);
         assertThat(sd.get("mask").dataType()).isEqualTo(DataType.BOOL);
         assertThat(Arrays.toString(sd.get("mask").toIntVector())).isEqualTo("[1, 0, 1]");
