@@ -41,7 +41,7 @@ class TorchCheckpointTest {
             INDArray e = expected.get(name);
             assertThat(a.dataType()).as(name).isEqualTo(e.dataType());
             assertThat(a.shape()).as(name).containsExactly(e.shape());
-            assertThat(a).as(name).isEqualTo(e);
+            assertThat(SafetensorsTest.values(a)).as(name).containsExactly(SafetensorsTest.values(e));
         }
         assertThat(loaded.metadata()).containsEntry("epoch", "1");
     }
@@ -256,7 +256,7 @@ class TorchCheckpointTest {
                 .setitems().stop().bytes();
         Map<String, byte[]> storage = Map.of("0", syntheticStorages(ByteOrder.LITTLE_ENDIAN).get("0"));
         StateDict sd = TorchCheckpoint.read(writeZip("tied.pt", tied, storage, null)).stateDict();
-        assertThat(sd.get("text_projection.weight")).isEqualTo(sd.get("token_embedding.weight"));
+        assertThat(sd.get("text_projection.weight").data().address()).isEqualTo(sd.get("token_embedding.weight").data().address());
         assertThat(sd.get("text_projection.weight").getFloat(1, 2)).isEqualTo(5.5f);
 
         byte[] broadcast = new PickleWriter().proto(2).emptyDict().str("b")
