@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class CheckpointsTest {
         Path target = dir.resolve("model.safetensors");
         Files.writeString(target, "old");
         assertThatThrownBy(() -> AtomicFiles.write(target, (FileChannel ch) -> {
-            ch.write(java.nio.ByteBuffer.wrap(new byte[100]));
+            ch.write(ByteBuffer.wrap(new byte[100]));
             throw new IOException("disk full");
         })).hasMessage("disk full");
         assertThat(Files.readString(target)).isEqualTo("old");

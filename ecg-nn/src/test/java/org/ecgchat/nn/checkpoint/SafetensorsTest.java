@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -156,12 +157,12 @@ class SafetensorsTest {
         Safetensors.write(good, StateDict.of("t", Map.of("w", Nd4j.rand(DataType.FLOAT, 4, 4))));
         byte[] bytes = Files.readAllBytes(good);
         Path cut = dir.resolve("cut.safetensors");
-        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length - 1));
 
         assertThatThrownBy(() -> Safetensors.read(cut)).isInstanceOf(CheckpointFormatException.class)
                 .hasMessageContaining("cut.safetensors").hasMessageContaining("'w'").hasMessageContaining("outside");
         Path headerOnly = dir.resolve("header-only.safetensors");
-        Files.write(headerOnly, java.util.Arrays.copyOf(bytes, 20));
+        Files.write(headerOnly, Arrays.copyOf(bytes, 20));
         assertThatThrownBy(() -> Safetensors.read(headerOnly)).isInstanceOf(CheckpointFormatException.class)
                 .hasMessageContaining("header length");
         Path tiny = dir.resolve("tiny.safetensors");

@@ -3,6 +3,7 @@ package org.ecgchat.nn.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -110,7 +112,7 @@ class TorchCheckpointTest {
 
     private static void entry(ZipOutputStream zip, String name, byte[] data) throws IOException {
         ZipEntry e = new ZipEntry(name);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(data);
         e.setSize(data.length);
         e.setCompressedSize(data.length);
@@ -163,7 +165,7 @@ class TorchCheckpointTest {
         Map<String, byte[]> storages = syntheticStorages(ByteOrder.LITTLE_ENDIAN);
         storages.put("8", new byte[0]);
         int[] elementSizes = {4, 2, 2, 8, 4, 1, 1, 4, 4};
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new PickleWriter().proto(2).op(0x8a).op(10)
                 .raw(new byte[] {0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19})
                 .stop().bytes());
