@@ -2,6 +2,7 @@ package org.ecgchat.nn.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -45,6 +46,15 @@ class CheckpointsTest {
         Files.writeString(dir.resolve("config.json"), "{}");
         assertThatThrownBy(() -> Checkpoints.load(dir)).isInstanceOf(CheckpointFormatException.class)
                 .hasMessageContaining("model.safetensors");
+    }
+
+    @Test
+    void writtenFilesGetTheUsualPermissionsNotOwnerOnlyOnes() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path written = dir.resolve("model.safetensors");
+        Safetensors.write(written, StateDict.of("x", Map.of("a", Nd4j.ones(2))));
+        assertThat(Files.getPosixFilePermissions(written)).isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
     @Test
