@@ -177,25 +177,34 @@ class AnnotationWriterTest {
         }
         assertThat(Files.readString(file)).isEqualTo("old");
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).containsExactly(file);
+            assertThat(files).containsExactly(file); // the temporary file is gone
         }
         try (AnnotationWriter w = AnnotationWriter.create(file)) {
             w.write(Annotation.of(1, AnnotationCode.NORMAL));
             w.finish();
         }
         assertThat(Files.readAllBytes(file)).isEqualTo(words(1 << 10 | 1, 0));
+        // the file gets the permissions of any new file here, not a temporary file's owner-only ones
+        Path plain = Files.createFile(dir.resolve("plain"));
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+        Annotations.write(dir.resolve("sub/dir/rec"), "qrs", List.of(Annotation.of(1, AnnotationCode.NORMAL)));
+        assertThat(dir.resolve("sub/dir/rec.qrs")).exists(); // missing directories are created
     }
 
     @Test
-    void timeResolutionIsWrittenAsCPrintfG12() {
-        assertThat(MitAnnotationFormat.formatG12(360)).isEqualTo("360");
-        assertThat(MitAnnotationFormat.formatG12(62.4725)).isEqualTo("62.4725");
-        assertThat(MitAnnotationFormat.formatG12(1.0 / 3)).isEqualTo("0.333333333333");
-        assertThat(MitAnnotationFormat.formatG12(0.0001)).isEqualTo("0.0001");
-        assertThat(MitAnnotationFormat.formatG12(0.00001)).isEqualTo("1e-05");
-        assertThat(MitAnnotationFormat.formatG12(123456789012.0)).isEqualTo("123456789012");
-        assertThat(MitAnnotationFormat.formatG12(1234567890123.0)).isEqualTo("1.23456789012e+12");
-        assertThat(MitAnnotationFormat.formatG12(1e15)).isEqualTo("1e+15");
+    void timeResolutionIsWrittenAsCPrintfG12AndReadBack() throws IOException {
+        for (double f : new double[] {360, 62.4725, 1.0 / 3, 1e15}) {
+            Path file = dir.resolve("res.ann");
+            AnnotationWriter.writeFile(file, new AnnotationFile(List.of(Annotation.of(1, AnnotationCode.NORMAL)),
+                    List.of(), OptionalDouble.of(f)));
+            AnnotationFile back = AnnotationReader.readFile(file);
+            assertThat(back.timeResolution().getAsDouble()).isCloseTo(f, org.assertj.core.api.Assertions.within(f * 1e-12));
+        }
+        assertThat(MitAnnotationFormat.timeResolutionText(62.4725)).isEqualTo("## time resolution: 62.4725");
+        assertThat(MitAnnotationFormat.timeResolutionText(1.0 / 3)).isEqualTo("## time resolution: 0.333333333333");
+        assertThat(MitAnnotationFormat.timeResolutionText(1e15)).isEqualTo("## time resolution: 1e+15");
     }
 
     static AnnotationFile randomFile(SplittableRandom random) {

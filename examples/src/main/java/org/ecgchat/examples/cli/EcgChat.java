@@ -14,9 +14,12 @@ import picocli.CommandLine.Command;
         description = "ECG-Chat for the JVM: WFDB tools, ECG-CoCa and the ECG chat model.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            Rdann.class,
             RdsampCommand.class,
             InfoCommand.class,
+            RdannCommand.class,
+            EvalCommand.class,
+            WfepCommand.class,
+            BeatsCommand.class,
             SynthCommand.class,
             PlotCommand.class,
         })
