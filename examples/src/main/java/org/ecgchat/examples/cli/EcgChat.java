@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             EvalCommand.class,
+            Rdann.class,
+            RdsampCommand.class,
+            InfoCommand.class,
         })
 public final class EcgChat implements Runnable {
 

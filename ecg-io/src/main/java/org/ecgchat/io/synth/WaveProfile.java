@@ -1,0 +1,79 @@
+package org.ecgchat.io.synth;
+
+/**
+ * The time course of one wave of the cardiac dipole. Every profile has compact support
+ * [{@link #onset()}, {@link #end()}] and is zero outside it, so the onset and offset of each
+ * generated wave are exact, unlike the Gaussian kernels of ECGSYN whose tails never reach zero.
+ */
+sealed interface WaveProfile permits WaveProfile.Dome, WaveProfile.Plateau {
+
+    /** First instant (seconds) at which the profile may be non-zero. */
+    double onset();
+
+    /** Last instant (seconds) at which the profile may be non-zero. */
+    double end();
+
+    /** The profile at time {@code t} (seconds), in [0, 1]. */
+    double value(double t);
+
+    /**
+     * A dome {@code sin(pi * u^a)} over the support, {@code u} the normalised time, with the
+     * exponent {@code a} chosen so the maximum falls at {@code peakFraction} of the support. For
+     * {@code peakFraction <= 0.5} both edges leave the baseline with a finite slope (a sharp,
+     * well-defined onset and offset as in P waves and QRS deflections); for later peaks the onset
+     * is gradual and the end steep, as in a T wave.
+     */
+    record Dome(double onset, double end, double peakFraction) implements WaveProfile {
+        public Dome {
+            if (!(end > onset)) {
+                throw new IllegalArgumentException("dome end " + end + " must follow its onset " + onset);
+            }
+            if (!(peakFraction > 0 && peakFraction < 1)) {
+                throw new IllegalArgumentException("dome peak fraction must lie in (0, 1): " + peakFraction);
+            }
+        }
+
+        /** The instant of the maximum. */
+        double peak() {
+            return onset + peakFraction * (end - onset);
+        }
+
+        @Override
+        public double value(double t) {
+            if (t <= onset || t >= end) {
+                return 0;
+            }
+            double u = (t - onset) / (end - onset);
+            double warped = peakFraction == 0.5 ? u : Math.pow(u, Math.log(0.5) / Math.log(peakFraction));
+            return Math.sin(Math.PI * warped);
+        }
+    }
+
+    /**
+     * A plateau: a half-cosine rise over [onset, riseEnd], 1 until fallStart, a half-cosine fall
+     * to zero at end. Models injury currents (ST deviation) that last from the J point into the
+     * T wave.
+     */
+    record Plateau(double onset, double riseEnd, double fallStart, double end) implements WaveProfile {
+        public Plateau {
+            if (!(onset < riseEnd && riseEnd <= fallStart && fallStart < end)) {
+                throw new IllegalArgumentException("plateau times must increase: " + onset + ", " + riseEnd
+                        + ", " + fallStart + ", " + end);
+            }
+        }
+
+        @Override
+        public double value(double t) {
+            if (t <= onset || t >= end) {
+                return 0;
+            }
+            if (t < riseEnd) {
+                return 0.5 - 0.5 * Math.cos(Math.PI * (t - onset) / (riseEnd - onset));
+            }
+            if (t <= fallStart) {
+                return 1;
+            }
+            return 0.5 + 0.5 * Math.cos(Math.PI * (t - fallStart) / (end - fallStart));
+        }
+    }
+}
