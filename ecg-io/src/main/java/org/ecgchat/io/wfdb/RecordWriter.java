@@ -166,6 +166,12 @@ final class RecordWriter {
                 return out;
             }
             case FLAC_8, FLAC_16, FLAC_24 -> {
+                for (int k : spf) {
+                    if (k != spf[0]) {
+                        throw new IllegalArgumentException("signals in FLAC file " + group.get(0).fileName()
+                                + " must have equal samples per frame");
+                    }
+                }
                 return FlacEncoder.encode(values, spf.length, spf[0], frames, f.bits());
             }
             default -> throw new IllegalArgumentException("cannot write format " + f);

@@ -74,6 +74,7 @@ class RdsampTest {
                 Arguments.of("record-1c", "a103l", new String[] {"-f", "80", "-s", "0", "1"}),
                 Arguments.of("record-1d", "3000003_0003", new String[] {"-f", "1", "-t", "8", "-s", "1", "-P"}),
                 Arguments.of("record-1f.gz", "binformats", new String[] {}),
+                Arguments.of("record-flac.gz", "flacformats", new String[] {}),
                 Arguments.of("record-2b", "100", new String[] {"-f", "0.002", "-t", "30", "-s", "1"}),
                 Arguments.of("record-2c", "100_3chan", new String[] {"-P"}),
                 Arguments.of("record-2d", "310derive", new String[] {"-f", "0.007"}),

@@ -19,11 +19,11 @@ class WfdbWriteTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(ints = {8, 16, 24, 32, 61, 80, 160, 212, 310, 311})
+    @ValueSource(ints = {8, 16, 24, 32, 61, 80, 160, 212, 310, 311, 508, 516, 524})
     void writeThenReadIsBitExact(int format) throws Exception {
         SignalFormat f = SignalFormat.of(format);
         SplittableRandom random = new SplittableRandom(format);
-        int[] lengths = {0, 1, 2, 3, 4, 5, 7, 1000};
+        int[] lengths = {0, 1, 2, 3, 4, 5, 7, 1000, 9000};
         for (int n : lengths) {
             int signals = 3;
             int[][] d = new int[signals][n];
