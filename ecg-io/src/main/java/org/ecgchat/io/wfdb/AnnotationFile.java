@@ -73,16 +73,23 @@ public record AnnotationFile(List<Annotation> annotations, List<AnnotationCode> 
         if (timeResolution.isEmpty() || timeResolution.getAsDouble() == samplingFrequency) {
             return annotations;
         }
-        double scale = samplingFrequency / timeResolution.getAsDouble();
         List<Annotation> out = new ArrayList<>(annotations.size());
         for (Annotation a : annotations) {
-            out.add(a.withSample(roundToTime(a.sample() * scale)));
+            out.add(a.withSample(convertTime(a.sample(), timeResolution.getAsDouble(), samplingFrequency)));
         }
         return List.copyOf(out);
     }
 
+    /**
+     * A time counted at {@code from} ticks per second, counted at {@code to} instead: rounded to the
+     * nearest integer with halves toward +infinity, as WFDB's {@code getann} rescales annotation times.
+     */
+    public static long convertTime(long time, double from, double to) {
+        return roundToTime(time * (to / from));
+    }
+
     /** WFDB's {@code round_to_time}: nearest integer, halves toward +infinity, clamped to the long range. */
-    static long roundToTime(double x) {
+    private static long roundToTime(double x) {
         if (x >= Long.MAX_VALUE) {
             return Long.MAX_VALUE;
         }

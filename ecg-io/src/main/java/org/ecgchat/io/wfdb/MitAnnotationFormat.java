@@ -1,9 +1,6 @@
 package org.ecgchat.io.wfdb;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 
 /**
  * The MIT annotation file format (WFDB's {@code annot.c}), shared by {@link AnnotationReader} and
@@ -129,20 +126,7 @@ final class MitAnnotationFormat {
 
     /** The text of a time resolution note ({@code "%.12g"} as C formats it). */
     static String timeResolutionText(double frequency) {
-        return TIME_RESOLUTION_PREFIX + formatG12(frequency);
-    }
-
-    /** C's {@code printf("%.12g", x)} for finite positive x. */
-    static String formatG12(double x) {
-        BigDecimal rounded = new BigDecimal(x).round(new MathContext(12, RoundingMode.HALF_EVEN));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        if (exponent < -4 || exponent >= 12) {
-            BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
-            String m = mantissa.scale() <= 0 ? mantissa.toBigInteger().toString() : mantissa.toPlainString();
-            return m + (exponent < 0 ? "e-" : "e+") + String.format("%02d", Math.abs(exponent));
-        }
-        BigDecimal plain = rounded.stripTrailingZeros();
-        return plain.scale() <= 0 ? plain.toBigInteger().toString() : plain.toPlainString();
+        return TIME_RESOLUTION_PREFIX + CFormat.g(frequency, 12);
     }
 
     /** strtol over text[from, to): the value saturated to the long range, or null if no digit leads. */

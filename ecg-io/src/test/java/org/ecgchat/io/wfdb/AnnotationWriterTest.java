@@ -187,15 +187,17 @@ class AnnotationWriterTest {
     }
 
     @Test
-    void timeResolutionIsWrittenAsCPrintfG12() {
-        assertThat(MitAnnotationFormat.formatG12(360)).isEqualTo("360");
-        assertThat(MitAnnotationFormat.formatG12(62.4725)).isEqualTo("62.4725");
-        assertThat(MitAnnotationFormat.formatG12(1.0 / 3)).isEqualTo("0.333333333333");
-        assertThat(MitAnnotationFormat.formatG12(0.0001)).isEqualTo("0.0001");
-        assertThat(MitAnnotationFormat.formatG12(0.00001)).isEqualTo("1e-05");
-        assertThat(MitAnnotationFormat.formatG12(123456789012.0)).isEqualTo("123456789012");
-        assertThat(MitAnnotationFormat.formatG12(1234567890123.0)).isEqualTo("1.23456789012e+12");
-        assertThat(MitAnnotationFormat.formatG12(1e15)).isEqualTo("1e+15");
+    void timeResolutionIsWrittenAsCPrintfG12AndReadBack() throws IOException {
+        for (double f : new double[] {360, 62.4725, 1.0 / 3, 1e15}) {
+            Path file = dir.resolve("res.ann");
+            AnnotationWriter.writeFile(file, new AnnotationFile(List.of(Annotation.of(1, AnnotationCode.NORMAL)),
+                    List.of(), OptionalDouble.of(f)));
+            AnnotationFile back = AnnotationReader.readFile(file);
+            assertThat(back.timeResolution().getAsDouble()).isCloseTo(f, org.assertj.core.api.Assertions.within(f * 1e-12));
+        }
+        assertThat(MitAnnotationFormat.timeResolutionText(62.4725)).isEqualTo("## time resolution: 62.4725");
+        assertThat(MitAnnotationFormat.timeResolutionText(1.0 / 3)).isEqualTo("## time resolution: 0.333333333333");
+        assertThat(MitAnnotationFormat.timeResolutionText(1e15)).isEqualTo("## time resolution: 1e+15");
     }
 
     static AnnotationFile randomFile(SplittableRandom random) {

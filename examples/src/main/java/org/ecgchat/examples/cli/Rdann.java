@@ -22,6 +22,7 @@ import java.util.function.ToLongFunction;
 import org.ecgchat.io.EcgIoException;
 import org.ecgchat.io.wfdb.Annotation;
 import org.ecgchat.io.wfdb.AnnotationCode;
+import org.ecgchat.io.wfdb.AnnotationFile;
 import org.ecgchat.io.wfdb.AnnotationReader;
 import org.ecgchat.io.wfdb.Annotations;
 import org.ecgchat.io.wfdb.Wfdb;
@@ -161,7 +162,7 @@ public final class Rdann implements Callable<Integer> {
                 }
             } else {
                 long t = Math.abs(recordTime.strtim(from));
-                cursor = cursor.seek(t, a -> sampleTime(a, sps, afreq));
+                cursor = cursor.seek(t, a -> afreq > 0 ? AnnotationFile.convertTime(a.sample(), afreq, sps) : a.sample());
                 if (cursor == null) {
                     stderr.println("rdann: no annotation at or after " + from);
                     return 2;
@@ -188,7 +189,7 @@ public final class Rdann implements Callable<Integer> {
         int subtypeMatch = (byte) atol(subtype);
         int[] precision = unitPrecisions(tps);
         for (Annotation a = cursor.next(); a != null; a = cursor.next()) {
-            long t = afreq > 0 ? roundToTime(a.sample() * (tps / afreq)) : a.sample();
+            long t = afreq > 0 ? AnnotationFile.convertTime(a.sample(), afreq, tps) : a.sample();
             long sampleNumber = tps == sps ? t : (long) Math.floor(t * sps / tps + 0.5);
             if (toSample != 0 && sampleNumber > toSample) {
                 break;
@@ -262,21 +263,6 @@ public final class Rdann implements Callable<Integer> {
             s = "-" + s;
         }
         return " ".repeat(Math.max(0, width - s.length())) + s;
-    }
-
-    /** The time of an annotation in samples of the record, as WFDB's getann gives it by default. */
-    private static long sampleTime(Annotation a, double sps, double afreq) {
-        return afreq > 0 ? roundToTime(a.sample() * (sps / afreq)) : a.sample();
-    }
-
-    /** WFDB's round_to_time: nearest integer, halves toward +infinity. */
-    private static long roundToTime(double x) {
-        long t = (long) x;
-        double frac = x - t;
-        if (x >= 0) {
-            return frac >= 0.5 ? t + 1 : t;
-        }
-        return frac < -0.5 ? t - 1 : t;
     }
 
     /** C's atol: leading blanks, a sign, digits; anything else ends the number (no digits: 0). */
