@@ -98,9 +98,7 @@ public final class AnnotationReader implements Closeable {
             }
             readHeaderNotes();
         } catch (WfdbFormatException e) {
-            if (!headerNotes.isEmpty() && headerNotes.get(headerNotes.size() - 1).aux() == null) {
-                pushedBack = headerNotes.remove(headerNotes.size() - 1);
-            }
+            pushBackLastNoteWithoutAux();
             pendingFailure = e;
         }
         for (int i = 0; i < headerNotes.size(); i++) {
@@ -220,14 +218,21 @@ public final class AnnotationReader implements Closeable {
             applyHeaderNote(a.aux());
         }
         if (a == null) {
-            // getann's last good annotation goes back only if it has no aux (a quirk kept for parity)
-            if (!headerNotes.isEmpty() && headerNotes.get(headerNotes.size() - 1).aux() == null) {
-                pushedBack = headerNotes.remove(headerNotes.size() - 1);
-            }
+            pushBackLastNoteWithoutAux();
         } else if (a.code() == AnnotationCode.NOTQRS.code()) {
             headerNotes.add(a); // ungetann cannot push back a code-0 annotation
         } else {
             pushedBack = a;
+        }
+    }
+
+    /**
+     * When the notes run to the end of the file (or to damage), WFDB pushes back the last note it
+     * read if that note has no aux, so getann returns it after all; a quirk kept for parity.
+     */
+    private void pushBackLastNoteWithoutAux() {
+        if (!headerNotes.isEmpty() && headerNotes.get(headerNotes.size() - 1).aux() == null) {
+            pushedBack = headerNotes.remove(headerNotes.size() - 1);
         }
     }
 

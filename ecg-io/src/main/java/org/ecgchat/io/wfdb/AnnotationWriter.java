@@ -19,6 +19,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,8 @@ import java.util.OptionalDouble;
  */
 public final class AnnotationWriter implements Closeable {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path file;
     private final Path temporary;
     private final OutputStream out;
@@ -74,13 +78,10 @@ public final class AnnotationWriter implements Closeable {
         this.file = file;
         if (target == null) {
             Path dir = file.toAbsolutePath().getParent();
-            this.temporary = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                target = Files.newOutputStream(temporary);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(temporary);
-                throw e;
-            }
+            Files.createDirectories(dir);
+            // Not createTempFile: its owner-only permissions would survive the rename.
+            this.temporary = dir.resolve("." + file.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            target = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } else {
             this.temporary = null;
         }

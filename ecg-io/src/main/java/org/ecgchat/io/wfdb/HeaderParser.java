@@ -34,6 +34,8 @@ final class HeaderParser {
     private static final Pattern FREQUENCY = Pattern.compile(
             "(" + DOUBLE.pattern() + ")(?:/(" + DOUBLE.pattern() + ")(?:\\((" + DOUBLE.pattern() + ")\\))?)?");
     private static final int MAX_SIGNALS = 1 << 20;
+    /** Samples in one frame of all signals; WFDB C allows up to INT_MAX, real records use a few hundred. */
+    static final int MAX_FRAME_SIZE = 1 << 20;
 
     /** A header and the number of signals its record line declares (master headers list none). */
     record Parsed(WfdbHeader header, int declaredSignals) {
@@ -194,7 +196,9 @@ final class HeaderParser {
 
         List<SegmentSpec> segments = new ArrayList<>();
         List<SignalSpec> signals = new ArrayList<>();
+        long frameSize = 0;
         if (segmentCount > 0) {
+            long total = 0;
             for (int i = 0; i < segmentCount; i++) {
                 String line = nextContentLine();
                 if (line == null) {
@@ -212,6 +216,10 @@ final class HeaderParser {
                 if (n < 0) {
                     throw error(index, "segment length", "must not be negative, was " + n);
                 }
+                if (n > Long.MAX_VALUE / 4 - total) {
+                    throw error(index, "segment length", "segment lengths add up to more than " + Long.MAX_VALUE / 4);
+                }
+                total += n;
                 segments.add(new SegmentSpec(t.get(0), n));
             }
         } else {
@@ -231,6 +239,11 @@ final class HeaderParser {
                                 "signals " + (s - 1) + " and " + s + " share file " + spec.fileName()
                                         + " but differ in format, block size or byte offset");
                     }
+                }
+                frameSize += spec.samplesPerFrame();
+                if (frameSize > MAX_FRAME_SIZE) {
+                    throw error(index, "samples per frame", "frames of more than " + MAX_FRAME_SIZE
+                            + " samples are not supported");
                 }
                 signals.add(spec);
             }

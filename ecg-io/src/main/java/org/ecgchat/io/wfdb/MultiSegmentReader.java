@@ -54,14 +54,10 @@ final class MultiSegmentReader implements SampleSource {
             throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside record "
                     + master.recordName() + " of " + length + " frames");
         }
-        int frames = Math.toIntExact(to - from);
+        int frames = (int) (to - from);
         int[][] out = new int[wanted.length][];
         for (int i = 0; i < wanted.length; i++) {
-            long size = (long) frames * signals.get(wanted[i]).samplesPerFrame();
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("range too large for one array: " + size + " samples");
-            }
-            out[i] = new int[(int) size];
+            out[i] = new int[frames * signals.get(wanted[i]).samplesPerFrame()];
         }
         List<SegmentSpec> segments = master.segments();
         for (int seg = 0; seg < segments.size(); seg++) {
@@ -94,6 +90,11 @@ final class MultiSegmentReader implements SampleSource {
             }
             long local0 = s0 - starts[seg];
             long local1 = s1 - starts[seg];
+            if (local1 > reader.length()) {
+                throw new WfdbFormatException(segmentHeaderPath(spec.name()), "line 1, number of samples",
+                        "segment " + spec.name() + " has " + reader.length() + " frames but the master header of "
+                                + master.recordName() + " lists " + spec.length());
+            }
             int[][] part = reader.readExpanded(local0, local1, segWanted);
             for (int i = 0, k = 0; i < wanted.length; i++) {
                 SignalSpec target = signals.get(wanted[i]);

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /** Locates and reads the header files of a record. */
 final class RecordFiles {
     private static final Logger LOG = LoggerFactory.getLogger(RecordFiles.class);
-    /** Larger than any real header (MIMIC master headers with thousands of segments are ~100 kB). */
-    static final int MAX_HEADER_BYTES = 64 << 20;
+    /** Larger than any real header (MIMIC master headers with thousands of segments are a few hundred kB). */
+    static final int MAX_HEADER_BYTES = 16 << 20;
 
     private RecordFiles() {
     }

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SegmentReader implements SampleSource {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentReader.class);
+    /** Raw values decoded per step; bounds the buffer for signals read but not wanted. */
+    private static final int CHUNK_VALUES = 1 << 20;
 
     private final WfdbHeader header;
     private final Path headerFile;
@@ -120,15 +122,7 @@ final class SegmentReader implements SampleSource {
             throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside record "
                     + header.recordName() + " of " + n + " frames");
         }
-        int frames = Math.toIntExact(to - from);
         int[][] out = new int[signals.length][];
-        for (int i = 0; i < signals.length; i++) {
-            int spf = header.signals().get(signals[i]).samplesPerFrame();
-            long size = (long) frames * spf;
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("range too large for one array: " + size + " samples");
-            }
-        }
         for (Group g : groups) {
             List<Integer> wanted = new ArrayList<>();
             for (int i = 0; i < signals.length; i++) {
@@ -137,20 +131,26 @@ final class SegmentReader implements SampleSource {
                 }
             }
             if (!wanted.isEmpty()) {
-                readGroup(g, from, to, frames, signals, wanted, out);
+                readGroup(g, from, to, signals, wanted, out);
             }
         }
         return out;
     }
 
-    private void readGroup(Group g, long from, long to, int frames, int[] signals, List<Integer> wanted,
-                           int[][] out) throws IOException {
+    /**
+     * Reads the wanted signals of one file, in chunks of frames so that the signals not wanted
+     * never need a buffer the size of the whole range.
+     */
+    private void readGroup(Group g, long from, long to, int[] signals, List<Integer> wanted, int[][] out)
+            throws IOException {
         List<SignalSpec> specs = header.signals();
+        int frames = (int) (to - from);
+        for (int i : wanted) {
+            out[i] = new int[frames * specs.get(signals[i]).samplesPerFrame()];
+        }
         if (g.file == null) {
             for (int i : wanted) {
-                int[] a = new int[frames * specs.get(signals[i]).samplesPerFrame()];
-                Arrays.fill(a, WfdbRecord.INVALID_SAMPLE);
-                out[i] = a;
+                Arrays.fill(out[i], WfdbRecord.INVALID_SAMPLE);
             }
             return;
         }
@@ -171,50 +171,65 @@ final class SegmentReader implements SampleSource {
         long fileFrom = Math.min(from + minSkew, available);
         long fileTo = Math.min(to + maxSkew, available);
         int frameSize = g.file.frameSize();
-        int[] raw = new int[Math.toIntExact((fileTo - fileFrom) * frameSize)];
-        g.file.read(fileFrom, fileTo, raw);
-        Integer invalid = g.format.invalidValue();
-        boolean wholeSignal = fileFrom == 0 && fileTo >= n && header.length().isPresent();
-        for (int i : wanted) {
-            int s = signals[i];
-            SignalSpec spec = specs.get(s);
-            int spf = spec.samplesPerFrame();
-            int pos = positionOfSignal[s];
-            int skew = spec.skewFrames();
-            int[] a = new int[frames * spf];
-            int k = 0;
-            for (int f = 0; f < frames; f++) {
-                long ff = from + f + skew;
-                if (ff >= fileTo) {
-                    Arrays.fill(a, k, a.length, WfdbRecord.INVALID_SAMPLE);
-                    break;
+        Integer invalidValue = g.format.invalidValue();
+        boolean checkInvalid = invalidValue != null;
+        int invalid = checkInvalid ? invalidValue : 0;
+        boolean wholeSignal = fileFrom == 0 && fileTo >= n && header.length().isPresent()
+                && checksums != ChecksumPolicy.IGNORE;
+        int[] sums = new int[wanted.size()];
+        int chunk = (int) Math.max(1, Math.min(fileTo - fileFrom, CHUNK_VALUES / frameSize));
+        int[] raw = new int[chunk * frameSize];
+        for (long c0 = fileFrom; c0 < fileTo; c0 += chunk) {
+            long c1 = Math.min(fileTo, c0 + chunk);
+            g.file.read(c0, c1, raw);
+            for (int w = 0; w < wanted.size(); w++) {
+                int i = wanted.get(w);
+                int s = signals[i];
+                SignalSpec spec = specs.get(s);
+                int spf = spec.samplesPerFrame();
+                int pos = positionOfSignal[s];
+                long skew = spec.skewFrames();
+                long f0 = Math.max(0, c0 - from - skew);
+                long f1 = Math.min(frames, c1 - from - skew);
+                int[] a = out[i];
+                int k = (int) f0 * spf;
+                for (long f = f0; f < f1; f++) {
+                    int base = (int) ((from + f + skew - c0) * frameSize) + pos;
+                    for (int c = 0; c < spf; c++) {
+                        int v = raw[base + c];
+                        a[k++] = checkInvalid && v == invalid ? WfdbRecord.INVALID_SAMPLE : v;
+                    }
                 }
-                int base = (int) ((ff - fileFrom) * frameSize) + pos;
-                for (int c = 0; c < spf; c++) {
-                    int v = raw[base + c];
-                    a[k++] = invalid != null && v == invalid ? WfdbRecord.INVALID_SAMPLE : v;
+                if (wholeSignal) {
+                    long e = Math.min(c1, n);
+                    int sum = sums[w];
+                    for (long f = c0; f < e; f++) {
+                        int base = (int) ((f - c0) * frameSize) + pos;
+                        for (int c = 0; c < spf; c++) {
+                            sum += raw[base + c];
+                        }
+                    }
+                    sums[w] = sum;
                 }
             }
-            out[i] = a;
+        }
+        for (int w = 0; w < wanted.size(); w++) {
+            int i = wanted.get(w);
+            int s = signals[i];
+            SignalSpec spec = specs.get(s);
+            long firstMissing = Math.max(0, Math.min(frames, fileTo - from - spec.skewFrames()));
+            Arrays.fill(out[i], (int) firstMissing * spec.samplesPerFrame(), out[i].length, WfdbRecord.INVALID_SAMPLE);
             if (wholeSignal && !checksumDone[s]) {
                 checksumDone[s] = true;
-                verifyChecksum(g, s, raw, frameSize, pos, spf, n);
+                verifyChecksum(g, s, sums[w]);
             }
         }
     }
 
-    private void verifyChecksum(Group g, int s, int[] raw, int frameSize, int pos, int spf, long n)
-            throws WfdbChecksumException {
+    private void verifyChecksum(Group g, int s, int sum) throws WfdbChecksumException {
         SignalSpec spec = header.signals().get(s);
-        if (checksums == ChecksumPolicy.IGNORE || spec.checksum().isEmpty()) {
+        if (spec.checksum().isEmpty()) {
             return;
-        }
-        int sum = 0;
-        for (long f = 0; f < n; f++) {
-            int base = (int) (f * frameSize) + pos;
-            for (int c = 0; c < spf; c++) {
-                sum += raw[base + c];
-            }
         }
         int expected = spec.checksum().getAsInt();
         if (((sum - expected) & 0xffff) != 0) {

@@ -20,7 +20,10 @@ final class SignalFile implements AutoCloseable {
     private final int[] samplesPerFrame;
     private final int[] initialValues;
     private final int frameSize;
-    private final int[] signalOfPosition;
+    private int[] signalOfPosition;
+    /** Format 8: running value per signal after {@link #differenceFrame} frames. */
+    private int[] differenceState;
+    private long differenceFrame;
     private FileChannel channel;
     private FlacStream flac;
     private long availableFrames = -1;
@@ -36,12 +39,6 @@ final class SignalFile implements AutoCloseable {
             n += spf;
         }
         this.frameSize = n;
-        this.signalOfPosition = new int[n];
-        for (int s = 0, p = 0; s < samplesPerFrame.length; s++) {
-            for (int k = 0; k < samplesPerFrame[s]; k++) {
-                signalOfPosition[p++] = s;
-            }
-        }
     }
 
     Path path() {
@@ -116,22 +113,49 @@ final class SignalFile implements AutoCloseable {
                 FixedWidthCodec.decode(format, bytes, 0, dst, 0, count);
             }
             case PACKED_212, PACKED_310, PACKED_311 -> readPacked(from, to, dst, count);
-            case DIFFERENCE_8 -> {
-                long prefix = from * frameSize;
-                byte[] bytes = readBytes(byteOffset, prefix + count);
-                int[] accumulator = initialValues.clone();
-                int[] skipped = new int[(int) Math.min(prefix, 1 << 16)];
-                for (long done = 0; done < prefix; ) {
-                    int n = (int) Math.min(skipped.length, prefix - done);
-                    DifferenceCodec.decode(bytes, (int) done, skipped, 0, n, signalOfPosition, accumulator);
-                    done += n;
-                }
-                DifferenceCodec.decode(bytes, (int) prefix, dst, 0, count, signalOfPosition, accumulator);
-            }
+            case DIFFERENCE_8 -> readDifferences(from, to, dst, count);
             case FLAC_8, FLAC_16, FLAC_24 -> flac().read(from * samplesPerFrame[0], to * samplesPerFrame[0],
                     samplesPerFrame[0], dst);
             default -> throw new IllegalStateException("no data for format " + format);
         }
+    }
+
+    /**
+     * Format 8 accumulates differences from the start of the file, so a read continues from where
+     * the previous one stopped, or decodes the bytes before {@code from} first.
+     */
+    private void readDifferences(long from, long to, int[] dst, int count) throws IOException {
+        if (differenceState == null || differenceFrame > from) {
+            differenceState = initialValues.clone();
+            differenceFrame = 0;
+        }
+        int[] positions = signalOfPosition();
+        int[] skipped = null;
+        while (differenceFrame < from) {
+            long frames = Math.min(from - differenceFrame, Math.max(1, (1 << 16) / frameSize));
+            int n = (int) (frames * frameSize);
+            if (skipped == null) {
+                skipped = new int[(int) Math.max(frameSize, Math.min(1 << 16, (from - differenceFrame) * frameSize))];
+            }
+            byte[] bytes = readBytes(byteOffset + differenceFrame * frameSize, n);
+            DifferenceCodec.decode(bytes, 0, skipped, 0, n, positions, differenceState);
+            differenceFrame += frames;
+        }
+        byte[] bytes = readBytes(byteOffset + from * frameSize, count);
+        DifferenceCodec.decode(bytes, 0, dst, 0, count, positions, differenceState);
+        differenceFrame = to;
+    }
+
+    private int[] signalOfPosition() {
+        if (signalOfPosition == null) {
+            signalOfPosition = new int[frameSize];
+            for (int s = 0, p = 0; s < samplesPerFrame.length; s++) {
+                for (int k = 0; k < samplesPerFrame[s]; k++) {
+                    signalOfPosition[p++] = s;
+                }
+            }
+        }
+        return signalOfPosition;
     }
 
     private void readPacked(long from, long to, int[] dst, int count) throws IOException {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.ecgchat.io.EcgIoException;
 
 /**
  * An open record from which sample ranges and signal subsets are read; only the bytes of the
@@ -18,11 +19,14 @@ import java.util.OptionalInt;
  * <p>Not thread-safe; open one reader per thread.
  */
 public final class WfdbReader implements AutoCloseable {
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private final WfdbHeader header;
     private final SampleSource source;
     private final WfdbReadOptions options;
+    private final Path record;
 
-    private WfdbReader(WfdbHeader header, SampleSource source, WfdbReadOptions options) {
+    private WfdbReader(Path record, WfdbHeader header, SampleSource source, WfdbReadOptions options) {
+        this.record = record;
         this.header = header;
         this.source = source;
         this.options = options;
@@ -36,7 +40,7 @@ public final class WfdbReader implements AutoCloseable {
         SampleSource source = header.isMultiSegment()
                 ? new MultiSegmentReader(header, header.signals(), headerFile.toAbsolutePath().getParent(), options)
                 : new SegmentReader(header, headerFile, options.checksums());
-        return new WfdbReader(header, source, options);
+        return new WfdbReader(record, header, source, options);
     }
 
     /** The record's header (for a multi-segment record, with the signals of its layout or first segment). */
@@ -79,11 +83,23 @@ public final class WfdbReader implements AutoCloseable {
      */
     public int[][] readDigital(long from, long to, int... signals) throws IOException {
         int[] wanted = resolve(signals);
+        long n = length();
+        if (from < 0 || to < from || to > n) {
+            throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside record "
+                    + header.recordName() + " of " + n + " frames");
+        }
+        for (int s : wanted) {
+            long values = (to - from) * Math.max(valuesPerFrame(s), header.signals().get(s).samplesPerFrame());
+            if (values > MAX_ARRAY) {
+                throw new IllegalArgumentException("frames [" + from + ", " + to + ") of signal " + s + " are "
+                        + values + " samples, more than one Java array holds; read shorter ranges");
+            }
+        }
         int[][] expanded = source.readExpanded(from, to, wanted);
         if (options.frameMode() == FrameMode.EXPANDED) {
             return expanded;
         }
-        int frames = Math.toIntExact(to - from);
+        int frames = (int) (to - from);
         int max = header.maxSamplesPerFrame();
         for (int i = 0; i < wanted.length; i++) {
             int spf = header.signals().get(wanted[i]).samplesPerFrame();
@@ -126,6 +142,16 @@ public final class WfdbReader implements AutoCloseable {
      */
     public WfdbRecord readRecord() throws IOException {
         long n = length();
+        long total = 0;
+        for (int s = 0; s < header.numberOfSignals(); s++) {
+            long values = n * Math.max(valuesPerFrame(s), header.signals().get(s).samplesPerFrame());
+            if (values > MAX_ARRAY || total + values > options.maxSamples()) {
+                throw new EcgIoException(RecordFiles.headerPath(record), "record " + header.recordName() + " has "
+                        + n + " frames of " + header.numberOfSignals() + " signals, more samples than a whole-record "
+                        + "read may hold (" + options.maxSamples() + "); open it and read ranges");
+            }
+            total += values;
+        }
         int[][] digital = readDigital(0, n, resolve(new int[0]));
         int max = header.maxSamplesPerFrame();
         FrameMode mode = options.frameMode();

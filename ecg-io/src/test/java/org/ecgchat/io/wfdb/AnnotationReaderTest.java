@@ -169,6 +169,30 @@ class AnnotationReaderTest {
     }
 
     @Test
+    void headerNoteQuirksFollowGetann() throws IOException {
+        // a time-0 note with aux is header; one without aux that ends the file is returned after all
+        byte[] noteWithAux = bytes(words(22 << 10, 63 << 10 | 3), new byte[] {'f', 'o', 'o', 0}, words(0));
+        try (AnnotationReader r = AnnotationReader.open(new ByteArrayInputStream(noteWithAux), Path.of("a"))) {
+            assertThat(r.read()).isNull();
+            assertThat(r.headerNotes()).containsExactly(Annotation.of(0, AnnotationCode.NOTE, "foo"));
+        }
+        assertThat(readAll(words(22 << 10, 0))).containsExactly(Annotation.of(0, AnnotationCode.NOTE));
+        // the first annotation after the notes is dropped when it is a null annotation, wherever it is
+        try (AnnotationReader r = AnnotationReader.open(new ByteArrayInputStream(words(5, 1 << 10 | 5, 0)), Path.of("b"))) {
+            assertThat(r.read()).isEqualTo(Annotation.of(10, AnnotationCode.NORMAL));
+            assertThat(r.headerNotes()).containsExactly(Annotation.of(5, AnnotationCode.NOTQRS));
+        }
+    }
+
+    @Test
+    void pseudoAnnotationBeforeTheFirstAnnotationIsRefused() throws IOException {
+        try (AnnotationReader r = AnnotationReader.open(new ByteArrayInputStream(words(60 << 10 | 3, 1 << 10 | 5, 0)), Path.of("c.atr"))) {
+            assertThatThrownBy(r::read).isInstanceOf(WfdbFormatException.class)
+                    .hasMessageStartingWith("c.atr: byte 0: pseudo-annotation word 0xF003 (code 60)");
+        }
+    }
+
+    @Test
     void missingFileIsReportedAsMissing() {
         assertThatThrownBy(() -> Annotations.read(Path.of("no/such/record"), "atr"))
                 .isInstanceOf(WfdbMissingFileException.class)

@@ -177,13 +177,20 @@ class AnnotationWriterTest {
         }
         assertThat(Files.readString(file)).isEqualTo("old");
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).containsExactly(file);
+            assertThat(files).containsExactly(file); // the temporary file is gone
         }
         try (AnnotationWriter w = AnnotationWriter.create(file)) {
             w.write(Annotation.of(1, AnnotationCode.NORMAL));
             w.finish();
         }
         assertThat(Files.readAllBytes(file)).isEqualTo(words(1 << 10 | 1, 0));
+        // the file gets the permissions of any new file here, not a temporary file's owner-only ones
+        Path plain = Files.createFile(dir.resolve("plain"));
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+        Annotations.write(dir.resolve("sub/dir/rec"), "qrs", List.of(Annotation.of(1, AnnotationCode.NORMAL)));
+        assertThat(dir.resolve("sub/dir/rec.qrs")).exists(); // missing directories are created
     }
 
     @Test

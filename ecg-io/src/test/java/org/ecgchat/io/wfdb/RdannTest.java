@@ -1,11 +1,12 @@
-package org.ecgchat.examples.cli;
+package org.ecgchat.io.wfdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,54 +15,24 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
-/** {@code ecg-chat rdann} prints what WFDB C's rdann prints, byte for byte. */
+/** {@link Rdann} prints what WFDB C's rdann prints, byte for byte, for each of its options. */
 class RdannTest {
 
-    private static Path corpus() {
-        String shared = System.getProperty("ecgchat.shared");
-        Path root = shared == null ? null : Path.of(shared, "wfdb-corpus");
-        assumeTrue(root != null && Files.isDirectory(root),
-                "../shared/wfdb-corpus is absent (ecgchat.shared=" + shared + "); skipping");
-        return root;
+    static Stream<AnnotationCorpus.Case> references() {
+        return AnnotationCorpus.cases();
     }
 
-    /** Record, annotator, and rdann's output for {@code rdann -r RECORD -a ANNOTATOR}. */
-    static Stream<Arguments> references() {
-        Path root = corpus();
-        String py = "wfdb-python/sample-data/";
-        String extra = "regenerated-wfdb-c-10.7.0/extra/";
-        List<Arguments> cases = new ArrayList<>(List.of(
-                Arguments.of(py + "100", "atr", "wfdb-python/tests/target-output/ann-1"),
-                Arguments.of(py + "12726", "anI", "wfdb-python/tests/target-output/ann-2"),
-                Arguments.of(py + "1003", "atr", "wfdb-python/tests/target-output/ann-3"),
-                Arguments.of("wfdb-c/data/100s", "atr", "wfdb-c/checkpkg/expected/rdann.out"),
-                Arguments.of(py + "03700181", "gqrsh", extra + "03700181.gqrsh.rdann.txt"),
-                Arguments.of(py + "03700181", "gqrsl", extra + "03700181.gqrsl.rdann.txt"),
-                Arguments.of(py + "03700181", "sqrs", extra + "03700181.sqrs.rdann.txt"),
-                Arguments.of(py + "100", "qrs", extra + "100.qrs.rdann.txt"),
-                Arguments.of(py + "12726", "wabp", extra + "12726.wabp.rdann.txt"),
-                Arguments.of(py + "12726", "wqrs", extra + "12726.wqrs.rdann.txt"),
-                Arguments.of(py + "huge", "qrs", extra + "huge.qrs.rdann.txt")));
-        for (String lead : List.of("i", "ii", "iii", "avr", "avl", "avf", "v1", "v2", "v3", "v4", "v5", "v6")) {
-            cases.add(Arguments.of("egm/tests/testthat/ludb-ecg", lead, extra + "ludb-ecg." + lead + ".rdann.txt"));
-        }
-        return cases.stream().map(a -> Arguments.of(root.resolve((String) a.get()[0]).toString(), a.get()[1],
-                root.resolve((String) a.get()[2])));
-    }
-
-    @ParameterizedTest(name = "rdann -r {0} -a {1}")
+    @ParameterizedTest(name = "{0}")
     @MethodSource("references")
-    void printsWhatWfdbRdannPrints(String record, String annotator, Path reference) throws IOException {
-        assertThat(run("-r", record, "-a", annotator)).isEqualTo(Files.readAllBytes(reference));
+    void printsWhatWfdbRdannPrints(AnnotationCorpus.Case c) throws IOException {
+        assertThat(run("-r", c.record().toString(), "-a", c.annotator())).isEqualTo(Files.readAllBytes(c.rdannOutput()));
     }
 
     @Test
     void typeChanNumAndSubtypeFiltersKeepTheMatchingLines() throws IOException {
-        Path root = corpus();
+        Path root = Corpus.root();
         String r100 = root.resolve("wfdb-python/sample-data/100").toString();
         List<String> atr = lines(root.resolve("wfdb-python/tests/target-output/ann-1"));
         assertThat(text(run("-r", r100, "-a", "atr", "-p", "V", "A"))).isNotEmpty().containsExactlyElementsOf(
@@ -82,7 +53,7 @@ class RdannTest {
 
     @Test
     void fromAndToSelectBySampleTimeAndCount() throws IOException {
-        Path root = corpus();
+        Path root = Corpus.root();
         String r100 = root.resolve("wfdb-python/sample-data/100").toString();
         List<String> atr = lines(root.resolve("wfdb-python/tests/target-output/ann-1"));
         // -f 10 (seconds): from sample 3600 on; -t s7200: up to sample 7200 inclusive
@@ -99,7 +70,7 @@ class RdannTest {
     @Test
     void fromTimeZeroRewindsToTheHeaderNotesAsWfdbDoes() throws IOException {
         // iannsettime(0) rewinds the file, so rdann -f 0 also lists the notes getann consumed at open
-        Path root = corpus();
+        Path root = Corpus.root();
         String r1003 = root.resolve("wfdb-python/sample-data/1003").toString();
         StringBuilder expected = new StringBuilder();
         for (String note : List.of("## annotation type definitions", "15 c calibration pulse\n", "17 # pressure line flushed\n",
@@ -115,7 +86,7 @@ class RdannTest {
 
     @Test
     void headingsAndAlternativeTimeColumns() throws IOException {
-        Path root = corpus();
+        Path root = Corpus.root();
         String r100 = root.resolve("wfdb-python/sample-data/100").toString();
         assertThat(text(run("-r", r100, "-a", "atr", "-v", "-t", "a1"))).containsExactly(
                 "      Time   Sample #  Type  Sub Chan  Num\tAux",
@@ -134,28 +105,53 @@ class RdannTest {
     }
 
     @Test
-    void isACommandOfEcgChat() {
-        assertThat(EcgChat.commandLine().getSubcommands()).containsKey("rdann");
+    void optionsThatCannotWorkAreRefused() {
+        String r100 = Corpus.root().resolve("wfdb-python/sample-data/100").toString();
+        assertThatThrownBy(() -> run("-r", r100, "-a", "atr", "-p", "CAL")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-p");
+        assertThatThrownBy(() -> run("-r", r100, "-a", "atr", "-f", "a100000")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> run("-r", r100, "-a", "atr", "-f", "2:00:00")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> run("-r", r100, "-a", "nosuch")).isInstanceOf(WfdbMissingFileException.class)
+                .hasMessageContaining("100.nosuch");
     }
 
-    @Test
-    void badInputGivesAMessageAndAnExitStatus() throws IOException {
-        Path root = corpus();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new CommandLine(new Rdann(out, new PrintStream(err, true, StandardCharsets.UTF_8)))
-                .execute("-r", root.resolve("wfdb-python/sample-data/100").toString(), "-a", "nosuch");
-        assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("100.nosuch");
-        assertThat(out.size()).isZero();
-    }
-
-    private static byte[] run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new CommandLine(new Rdann(out, new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
-        assertThat(status).as("rdann %s: %s", String.join(" ", args), err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toByteArray();
+    /** Runs rdann with its command-line flags; the output bytes. */
+    private static byte[] run(String... args) throws IOException {
+        Path record = null;
+        String annotator = null;
+        String from = null;
+        String to = null;
+        List<String> types = new ArrayList<>();
+        String chan = null;
+        String num = null;
+        String subtype = null;
+        boolean elapsed = false;
+        boolean units = false;
+        boolean headings = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "-r" -> record = Path.of(args[++i]);
+                case "-a" -> annotator = args[++i];
+                case "-f" -> from = args[++i];
+                case "-t" -> to = args[++i];
+                case "-p" -> {
+                    while (i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                        types.add(args[++i]);
+                    }
+                }
+                case "-c" -> chan = args[++i];
+                case "-n" -> num = args[++i];
+                case "-s" -> subtype = args[++i];
+                case "-e" -> elapsed = true;
+                case "-x" -> units = true;
+                case "-v" -> headings = true;
+                default -> throw new IllegalStateException("test uses an unknown flag " + args[i]);
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Writer out = new OutputStreamWriter(bytes, StandardCharsets.ISO_8859_1);
+        Rdann.write(new Rdann.Options(record, annotator, from, to, types, chan, num, subtype, elapsed, units, headings), out);
+        return bytes.toByteArray();
     }
 
     private static List<String> text(byte[] output) {

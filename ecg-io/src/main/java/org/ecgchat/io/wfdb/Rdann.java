@@ -1,14 +1,9 @@
-package org.ecgchat.examples.cli;
+package org.ecgchat.io.wfdb;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -16,131 +11,111 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
-import org.ecgchat.io.EcgIoException;
-import org.ecgchat.io.wfdb.Annotation;
-import org.ecgchat.io.wfdb.AnnotationCode;
-import org.ecgchat.io.wfdb.AnnotationFile;
-import org.ecgchat.io.wfdb.AnnotationReader;
-import org.ecgchat.io.wfdb.Annotations;
-import org.ecgchat.io.wfdb.Wfdb;
-import org.ecgchat.io.wfdb.WfdbHeader;
-import org.ecgchat.io.wfdb.WfdbTime;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
- * {@code ecg-chat rdann}: prints an annotation file as text, byte for byte what WFDB C 10.7's
- * {@code rdann} prints for the same options (time, sample number, mnemonic, subtype, chan, num,
- * then a tab and the aux text if there is one).
+ * Lists annotations as WFDB C 10.7's {@code rdann} does, byte for byte: time, sample number,
+ * mnemonic, subtype, chan, num, then a tab and the aux text if there is one. The characters
+ * written are the file's bytes read as ISO-8859-1, so an ISO-8859-1 {@link Writer} reproduces
+ * rdann's output exactly.
+ *
+ * <p>Like rdann: a file with its own time resolution prints times at that resolution and sample
+ * numbers of the record; a record without header is read at WFDB's default 250 Hz; {@code -f TIME}
+ * positions as WFDB's {@code iannsettime} does, which rewinds to the very start of the file (header
+ * notes included) when the annotation after the first is already at or past TIME (so
+ * {@code -f 0} lists the header notes too).
  */
-@Command(name = "rdann", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Print an annotation file as text, as WFDB's rdann does.",
-            "Times: seconds, hh:mm:ss, sNNN (sample number), [hh:mm:ss dd/mm/yyyy] (time of day);",
-            "-f also takes aNNN (skip NNN annotations) and bNNN (skip NNN beats), -t aNNN/bNNN/#NNN (stop after)."})
-public final class Rdann implements Callable<Integer> {
+public final class Rdann {
 
-    @Option(names = "-r", required = true, paramLabel = "RECORD", description = "record path without extension")
-    String record;
+    /**
+     * rdann's options.
+     *
+     * @param record    record path without extension ({@code -r})
+     * @param annotator annotator ({@code -a}), the annotation file's extension
+     * @param from      {@code -f}: start time (seconds, [hh:]mm:ss, {@code sN}, {@code [hh:mm:ss dd/mm/yyyy]}),
+     *                  or {@code aN}/{@code bN} to skip N annotations/beats; null for the start
+     * @param to        {@code -t}: stop time, or {@code aN}/{@code bN}/{@code #N} to stop after N
+     *                  annotations/beats (from the start / after the start); null for the end
+     * @param types     {@code -p}: mnemonics of the types to print (standard table); empty for all
+     * @param chan      {@code -c}: print this chan only (C {@code atoi}, as a signed byte), or null
+     * @param num       {@code -n}: print this num only, or null
+     * @param subtype   {@code -s}: print this subtype only, or null
+     * @param elapsed   {@code -e}: elapsed times instead of times of day
+     * @param units     {@code -x}: seconds, minutes and hours columns instead of time and sample
+     * @param headings  {@code -v}: print column headings
+     */
+    public record Options(Path record, String annotator, String from, String to, List<String> types,
+                          String chan, String num, String subtype, boolean elapsed, boolean units, boolean headings) {
+        public Options {
+            Objects.requireNonNull(record, "record");
+            Objects.requireNonNull(annotator, "annotator");
+            types = types == null ? List.of() : List.copyOf(types);
+            if (elapsed && units) {
+                throw new IllegalArgumentException("only one of -e and -x can be used");
+            }
+            if ((from != null && from.isBlank()) || (to != null && to.isBlank())) {
+                throw new IllegalArgumentException("-f and -t need a time, not an empty string");
+            }
+        }
 
-    @Option(names = "-a", required = true, paramLabel = "ANNOTATOR", description = "annotator (file extension), e.g. atr")
-    String annotator;
-
-    @Option(names = "-f", paramLabel = "TIME", description = "start at TIME")
-    String from;
-
-    @Option(names = "-t", paramLabel = "TIME", description = "stop at TIME")
-    String to;
-
-    @Option(names = "-p", arity = "1..*", paramLabel = "TYPE", description = "print annotations of these types only")
-    List<String> types;
-
-    @Option(names = "-c", paramLabel = "CHAN", description = "print annotations with this chan only")
-    String chan;
-
-    @Option(names = "-n", paramLabel = "NUM", description = "print annotations with this num only")
-    String num;
-
-    @Option(names = "-s", paramLabel = "SUBTYPE", description = "print annotations with this subtype only")
-    String subtype;
-
-    @ArgGroup(exclusive = true)
-    TimeColumns timeColumns = new TimeColumns();
-
-    @Option(names = "-v", description = "print column headings")
-    boolean headings;
-
-    static final class TimeColumns {
-        @Option(names = "-e", description = "show annotation times as elapsed times")
-        boolean elapsed;
-
-        @Option(names = "-x", description = "show times in seconds, minutes and hours")
-        boolean units;
+        /** Plain {@code rdann -r RECORD -a ANNOTATOR}. */
+        public static Options of(Path record, String annotator) {
+            return new Options(record, annotator, null, null, List.of(), null, null, null, false, false, false);
+        }
     }
 
-    private final OutputStream stdout;
-    private final PrintStream stderr;
+    private Rdann() {}
 
-    public Rdann() {
-        this(System.out, System.err);
-    }
-
-    Rdann(OutputStream stdout, PrintStream stderr) {
-        this.stdout = stdout;
-        this.stderr = stderr;
-    }
-
-    @Override
-    public Integer call() throws IOException {
+    /**
+     * Writes the listing.
+     *
+     * @throws IllegalArgumentException if an option is malformed ({@code -p} without a standard
+     *                                  mnemonic first, a bad time) or {@code -f} lies beyond the
+     *                                  last annotation (rdann then exits with status 2, printing nothing)
+     * @throws WfdbMissingFileException if the annotation file does not exist
+     * @throws WfdbFormatException      if the header or the annotation file is damaged (the lines
+     *                                  before the damage have been written, as rdann prints them)
+     */
+    public static void write(Options options, Writer out) throws IOException {
         boolean[] wanted = null;
-        if (types != null) {
+        if (!options.types().isEmpty()) {
             // rdann looks mnemonics up before opening the file: in the standard table only
-            if (AnnotationCode.forMnemonic(types.get(0)).isEmpty()) {
-                stderr.println("rdann: annotation mnemonic(s) must follow -p");
-                return 1;
+            if (AnnotationCode.forMnemonic(options.types().get(0)).isEmpty()) {
+                throw new IllegalArgumentException("annotation mnemonic(s) must follow -p, not '" + options.types().get(0) + "'");
             }
             wanted = new boolean[AnnotationCode.ACMAX + 1];
-            for (String t : types) {
+            for (String t : options.types()) {
                 Optional<AnnotationCode> c = AnnotationCode.forMnemonic(t);
                 if (c.isPresent()) {
                     wanted[c.get().code()] = true;
                 }
             }
         }
-        Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.ISO_8859_1), 1 << 16);
-        try {
-            Path recordPath = Path.of(record);
-            double sps;
-            WfdbTime recordTime;
-            if (Files.exists(recordPath.resolveSibling(recordPath.getFileName() + ".hea"))) {
-                WfdbHeader header = Wfdb.readHeader(recordPath);
-                sps = header.samplingFrequency();
-                recordTime = WfdbTime.of(header);
-            } else { // rdann goes on at WFDB's default frequency when there is no header
-                sps = WfdbHeader.DEFAULT_FREQUENCY;
-                recordTime = WfdbTime.ofFrequency(sps);
-            }
-            try (AnnotationReader reader = AnnotationReader.open(Annotations.file(recordPath, annotator))) {
-                return list(reader, sps, recordTime, wanted, out);
-            }
-        } catch (EcgIoException e) {
-            out.flush();
-            stderr.println("rdann: " + e.getMessage());
-            return 2;
-        } catch (IllegalArgumentException e) { // a bad time string or annotator name
-            out.flush();
-            stderr.println("rdann: " + e.getMessage());
-            return 1;
+        Path record = options.record();
+        double sps;
+        WfdbTime recordTime;
+        if (Files.exists(record.resolveSibling(record.getFileName() + ".hea"))) {
+            WfdbHeader header = Wfdb.readHeader(record);
+            sps = header.samplingFrequency();
+            recordTime = WfdbTime.of(header);
+        } else { // rdann goes on at WFDB's default frequency when there is no header
+            sps = WfdbHeader.DEFAULT_FREQUENCY;
+            recordTime = WfdbTime.ofFrequency(sps);
+        }
+        try (AnnotationReader reader = AnnotationReader.open(Annotations.file(record, options.annotator()))) {
+            list(options, wanted, reader, sps, recordTime, out);
         } finally {
             out.flush();
         }
     }
 
-    private int list(AnnotationReader reader, double sps, WfdbTime recordTime, boolean[] wanted, Writer out)
-            throws IOException {
+    /** rdann's main loop, after the options are read and the file is open. */
+    private static void list(Options options, boolean[] wanted, AnnotationReader reader, double sps,
+                             WfdbTime recordTime, Writer out) throws IOException {
+        String from = options.from();
+        String to = options.to();
         double afreq = reader.timeResolution().orElse(0);
         double tps = afreq < sps ? sps : afreq;
         Cursor cursor = new Cursor(reader);
@@ -158,14 +133,13 @@ public final class Rdann implements Callable<Integer> {
                     }
                 }
                 if ((kind == 'a' ? anum : bnum) < skip) {
-                    return 2;
+                    throw new IllegalArgumentException("-f " + from + ": the file has fewer "
+                            + (kind == 'a' ? "annotations" : "beats"));
                 }
             } else {
                 long t = Math.abs(recordTime.strtim(from));
-                cursor = cursor.seek(t, a -> afreq > 0 ? AnnotationFile.convertTime(a.sample(), afreq, sps) : a.sample());
-                if (cursor == null) {
-                    stderr.println("rdann: no annotation at or after " + from);
-                    return 2;
+                if (!cursor.seek(t, a -> afreq > 0 ? AnnotationFile.convertTime(a.sample(), afreq, sps) : a.sample())) {
+                    throw new IllegalArgumentException("-f " + from + ": no annotation at or after that time");
                 }
             }
         }
@@ -180,13 +154,13 @@ public final class Rdann implements Callable<Integer> {
                 default -> toSample = Math.abs(recordTime.strtim(to));
             }
         }
-        if (headings) {
-            out.write(headingLine(recordTime));
+        if (options.headings()) {
+            out.write(headingLine(options, recordTime));
         }
         WfdbTime time = tps == sps ? recordTime : recordTime.withFrequency(tps);
-        int chanMatch = (byte) atol(chan);
-        int numMatch = (byte) atol(num);
-        int subtypeMatch = (byte) atol(subtype);
+        int chanMatch = (byte) atol(options.chan());
+        int numMatch = (byte) atol(options.num());
+        int subtypeMatch = (byte) atol(options.subtype());
         int[] precision = unitPrecisions(tps);
         for (Annotation a = cursor.next(); a != null; a = cursor.next()) {
             long t = afreq > 0 ? AnnotationFile.convertTime(a.sample(), afreq, tps) : a.sample();
@@ -195,13 +169,13 @@ public final class Rdann implements Callable<Integer> {
                 break;
             }
             if ((wanted == null || (a.type().isLegal() && wanted[a.code()]))
-                    && (chan == null || a.chan() == chanMatch)
-                    && (num == null || a.num() == numMatch)
-                    && (subtype == null || a.subtype() == subtypeMatch)) {
+                    && (options.chan() == null || a.chan() == chanMatch)
+                    && (options.num() == null || a.num() == numMatch)
+                    && (options.subtype() == null || a.subtype() == subtypeMatch)) {
                 StringBuilder line = new StringBuilder(64);
-                if (timeColumns.elapsed) {
+                if (options.elapsed()) {
                     line.append(time.mstimstr(t)).append(String.format(Locale.ROOT, "  %7d", sampleNumber));
-                } else if (timeColumns.units) {
+                } else if (options.units()) {
                     line.append(fixed(t / tps, precision[0] + 6, precision[0])).append(' ')
                             .append(fixed(t / (60.0 * tps), precision[1] + 4, precision[1])).append(' ')
                             .append(fixed(t / (60.0 * (60.0 * tps)), precision[2] + 2, precision[2]));
@@ -221,14 +195,13 @@ public final class Rdann implements Callable<Integer> {
                 break;
             }
         }
-        return 0;
     }
 
-    private String headingLine(WfdbTime recordTime) {
+    private static String headingLine(Options options, WfdbTime recordTime) {
         String first;
-        if (timeColumns.elapsed) {
+        if (options.elapsed()) {
             first = "Elapsed time  Sample #  ";
-        } else if (timeColumns.units) {
+        } else if (options.units()) {
             first = "  Seconds   Minutes     Hours  ";
         } else {
             String probe = recordTime.mstimstr(-1);
@@ -322,8 +295,8 @@ public final class Rdann implements Callable<Integer> {
             return buffered.size();
         }
 
-        /** Positions at the first annotation with sample time >= t as iannsettime(t) does; null if none. */
-        Cursor seek(long t, ToLongFunction<Annotation> sampleTime) throws IOException {
+        /** Positions at the first annotation with sample time >= t as iannsettime(t) does; false if none. */
+        boolean seek(long t, ToLongFunction<Annotation> sampleTime) throws IOException {
             int p = headerNotes.size();
             boolean nullEndsNotes = p > 0 && headerNotes.get(p - 1).code() == AnnotationCode.NOTQRS.code();
             int available = fill(2);
@@ -344,7 +317,7 @@ public final class Rdann implements Callable<Integer> {
                 lookaheadIsFirst = false;
             }
             if (lookahead == null) { // nothing to read: rdann ends quietly for -f 0, with status 2 otherwise
-                return t == 0 ? this : null;
+                return t == 0;
             }
             if (sampleTime.applyAsLong(lookahead) >= t) {
                 // rewind: everything from the start of the file counts, header notes included
@@ -355,16 +328,16 @@ public final class Rdann implements Callable<Integer> {
             } else if (!lookaheadIsFirst && second != null) {
                 buffered.poll(); // the annotation before the look-ahead is skipped unseen
             } else if (available == 0) {
-                return null;
+                return false;
             }
             Annotation a;
             while ((a = next()) != null) {
                 if (sampleTime.applyAsLong(a) >= t) {
                     buffered.addFirst(a);
-                    return this;
+                    return true;
                 }
             }
-            return null;
+            return false;
         }
     }
 }
