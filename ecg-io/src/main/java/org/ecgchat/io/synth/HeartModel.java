@@ -60,29 +60,33 @@ final class HeartModel {
     /** Draws the parameters of a subject with the given diagnosis. */
     static HeartModel sample(Diagnosis dx, RandomGenerator rng) {
         Builder b = new Builder();
+        boolean avBlock = dx.has(Condition.FIRST_DEGREE_AV_BLOCK);
+        // A long PR at a fast rate buries the P wave in the preceding T wave; keep it visible.
         double heartRate = switch (dx.rhythm()) {
             case SINUS_BRADYCARDIA -> rng.nextDouble(42, 56);
-            case SINUS_TACHYCARDIA -> rng.nextDouble(104, 135);
+            case SINUS_TACHYCARDIA -> rng.nextDouble(103, 120);
             case ATRIAL_FIBRILLATION -> rng.nextDouble(70, 130);
-            default -> rng.nextDouble(62, 95);
+            default -> avBlock ? rng.nextDouble(61, 72) : rng.nextDouble(62, 95);
         };
         b.meanRr = 60 / heartRate;
         b.rrVariability = dx.isSinus() ? rng.nextDouble(0.01, 0.03) : rng.nextDouble(0.16, 0.28);
         b.respirationHz = rng.nextDouble(0.15, 0.35);
         b.respirationPhase = rng.nextDouble(0, 2 * Math.PI);
 
-        b.pDuration = rng.nextDouble(0.085, 0.110);
-        b.prInterval = dx.has(Condition.FIRST_DEGREE_AV_BLOCK) ? rng.nextDouble(0.225, 0.30)
-                : dx.has(Condition.SINUS_TACHYCARDIA) ? rng.nextDouble(0.125, 0.16) : rng.nextDouble(0.135, 0.185);
+        b.pDuration = rng.nextDouble(0.08, 0.105);
+        b.prInterval = avBlock ? rng.nextDouble(0.225, 0.30)
+                : dx.has(Condition.SINUS_TACHYCARDIA) ? rng.nextDouble(0.12, 0.15) : rng.nextDouble(0.135, 0.185);
+        // the PR segment (P end to QRS onset) lasts at least ~40 ms
+        b.prInterval = Math.max(b.prInterval, b.pDuration + 0.045);
         boolean lbbb = dx.has(Condition.LEFT_BUNDLE_BRANCH_BLOCK);
         boolean rbbb = dx.has(Condition.RIGHT_BUNDLE_BRANCH_BLOCK);
         b.qrsDuration = lbbb || rbbb ? rng.nextDouble(0.125, 0.16) : rng.nextDouble(0.08, 0.102);
         // QT includes the QRS: a wide QRS lengthens QT by its excess width (JT unchanged).
         b.qtAtOneSecond = rng.nextDouble(0.38, 0.42) + Math.max(0, b.qrsDuration - 0.09);
-        b.tFill = lbbb ? 0.85 : 0.6;
+        b.tFill = lbbb ? 0.95 : 0.75;
         b.tPeakFraction = rng.nextDouble(0.58, 0.66);
 
-        double pScale = rng.nextDouble(0.8, 1.25);
+        double pScale = rng.nextDouble(1.0, 1.5);
         b.pRightAtrium = new Vec3(0.02, 0.09, -0.05).times(pScale);
         b.pLeftAtrium = new Vec3(0.08, 0.05, 0.05).times(pScale);
 
@@ -95,8 +99,11 @@ final class HeartModel {
         if (lbbb) {
             // Septum activated from the right: no septal q in I/V6, no r in V1; the slow
             // left-ventricular activation gives a broad notched R in I/V6 and a deep QS in V1.
-            b.qrsLobes.add(new QrsLobe(0, 0.52, 0.5, new Vec3(0.55, 0.10, 0.55)));
-            b.qrsLobes.add(new QrsLobe(0.36, 1, 0.5, new Vec3(0.75, 0.10, 0.85).times(rng.nextDouble(0.85, 1.15))));
+            // Overlapping fronts sweeping leftward and backward: a broad R with a notched or slurred top.
+            double notch = rng.nextDouble(0.6, 0.85);
+            b.qrsLobes.add(new QrsLobe(0, 0.55, 0.5, new Vec3(0.55, 0.25, 0.55)));
+            b.qrsLobes.add(new QrsLobe(0.22, 0.78, 0.5, new Vec3(0.65, 0.28, 0.70).times(notch)));
+            b.qrsLobes.add(new QrsLobe(0.45, 1, 0.5, new Vec3(0.75, 0.30, 0.85).times(rng.nextDouble(0.85, 1.15))));
             b.tVector = new Vec3(-0.28, -0.06, -0.40).times(tScale);
             b.stVector = new Vec3(-0.12, -0.02, -0.17).times(rng.nextDouble(0.8, 1.3));
             frontalMean = Math.toRadians(-10);
@@ -104,8 +111,8 @@ final class HeartModel {
             // Normal septal and left-ventricular activation, then a late right-ventricular
             // front (rightward, anterior): rsR' in V1, wide S in I and V6, T discordant in V1.
             b.qrsLobes.add(new QrsLobe(0, 0.24, 0.5, septum));
-            b.qrsLobes.add(new QrsLobe(0.10, 0.58, 0.5, freeWall));
-            b.qrsLobes.add(new QrsLobe(0.46, 1, 0.5, new Vec3(-0.42, -0.05, -0.60).times(rng.nextDouble(0.9, 1.3))));
+            b.qrsLobes.add(new QrsLobe(0.08, 0.56, 0.5, freeWall));
+            b.qrsLobes.add(new QrsLobe(0.44, 1, 0.55, new Vec3(-0.45, -0.20, -0.60).times(rng.nextDouble(1.0, 1.4))));
             b.tVector = new Vec3(0.22, 0.22, 0.12).times(tScale);
         } else {
             b.qrsLobes.add(new QrsLobe(0, 0.30, 0.5, septum));
@@ -122,6 +129,9 @@ final class HeartModel {
         b.qrsLobes.replaceAll(l -> l.rotated(frontal, horizontal));
         double qrsScale = Math.exp(rng.nextGaussian() * 0.18);
         b.qrsLobes.replaceAll(l -> l.scaled(qrsScale));
+        if (rbbb) {
+            deepenTerminalS(b);
+        }
 
         if (dx.has(Condition.ST_ELEVATION)) {
             // Anterior or inferior injury current, with reciprocal depression opposite.
@@ -167,12 +177,36 @@ final class HeartModel {
         double scale = k;
         b.qrsLobes.replaceAll(l -> l.scaled(scale));
         if (lowVoltage) {
+            // Low voltage is a QRS criterion; P and T shrink less, so they stay recognisable.
             b.pRightAtrium = b.pRightAtrium.times(Math.max(k, 0.5));
             b.pLeftAtrium = b.pLeftAtrium.times(Math.max(k, 0.5));
-            b.tVector = b.tVector.times(k);
+            b.tVector = b.tVector.times(Math.max(k, 0.4));
             if (b.ectopicFocus != null) {
                 b.ectopicFocus = b.ectopicFocus.scaled(k);
             }
+        }
+    }
+
+    /**
+     * Grows the late right-ventricular front until the wide terminal S that defines RBBB reaches
+     * 0.15 mV in lead I and V6, whatever the heart's orientation.
+     */
+    private static void deepenTerminalS(Builder b) {
+        int last = b.qrsLobes.size() - 1;
+        for (int iteration = 0; iteration < 4; iteration++) {
+            double[][] leads = renderQrs(b.qrsLobes, b.qrsDuration);
+            double shallowest = 0;
+            for (int lead : new int[] {LeadField.I, LeadField.V6}) {
+                double s = 0;
+                for (int i = (int) (0.6 * leads[lead].length); i < leads[lead].length; i++) {
+                    s = Math.min(s, leads[lead][i]);
+                }
+                shallowest = Math.max(shallowest, s);
+            }
+            if (shallowest <= -0.15) {
+                return;
+            }
+            b.qrsLobes.set(last, b.qrsLobes.get(last).scaled(1.3));
         }
     }
 
@@ -242,8 +276,9 @@ final class HeartModel {
         }
         List<DipoleWave> repolarisation = new ArrayList<>(2);
         double tEnd = b.qrsOnset() + b.qt();
-        double fill = ectopic ? 0.9 : tFill;
-        WaveProfile.Dome tDome = new WaveProfile.Dome(tEnd - fill * (b.qt() - b.qrsDuration()), tEnd, tPeakFraction);
+        double fill = ectopic ? 0.95 : tFill;
+        WaveProfile.Dome tDome = new WaveProfile.Dome(tEnd - tDuration(b.qt() - b.qrsDuration(), fill), tEnd,
+                tPeakFraction, 1.5);
         repolarisation.add(new DipoleWave((ectopic ? ectopicFocus.tVector() : tVector).times(b.gain()), tDome));
         if (!ectopic && stVector.norm() > 0) {
             // The injury current is already present at the J point and lasts into the T wave.
@@ -254,11 +289,19 @@ final class HeartModel {
         return new BeatWaves(p, qrs, repolarisation);
     }
 
+    /**
+     * Duration of the T wave for a JT interval (QT minus QRS): at slow rates the ST segment grows
+     * more than the T wave does. {@code fill} is the share of a 280 ms JT the T wave takes.
+     */
+    private static double tDuration(double jt, double fill) {
+        return Math.min(jt, fill * (0.55 * jt + 0.05) / (0.55 * 0.28 + 0.05) * 0.28);
+    }
+
     /** The two atrial domes (right then left atrium) of a P wave starting at {@code onset}. */
     List<DipoleWave> pWave(double onset, double gain) {
         return List.of(
-                new DipoleWave(pRightAtrium.times(gain), new WaveProfile.Dome(onset, onset + 0.7 * pDuration, 0.5)),
-                new DipoleWave(pLeftAtrium.times(gain), new WaveProfile.Dome(onset + 0.3 * pDuration, onset + pDuration, 0.5)));
+                new DipoleWave(pRightAtrium.times(gain), new WaveProfile.Dome(onset, onset + 0.8 * pDuration, 0.5, 1.5)),
+                new DipoleWave(pLeftAtrium.times(gain), new WaveProfile.Dome(onset + 0.2 * pDuration, onset + pDuration, 0.5, 1.5)));
     }
 
     private static double clamp(double v, double lo, double hi) {

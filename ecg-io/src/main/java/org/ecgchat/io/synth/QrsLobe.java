@@ -16,7 +16,7 @@ record QrsLobe(double from, double to, double peakFraction, Vec3 vector) {
 
     DipoleWave at(double qrsOnset, double qrsDuration, double gain) {
         return new DipoleWave(vector.times(gain),
-                new WaveProfile.Dome(qrsOnset + from * qrsDuration, qrsOnset + to * qrsDuration, peakFraction));
+                new WaveProfile.Dome(qrsOnset + from * qrsDuration, qrsOnset + to * qrsDuration, peakFraction, 2));
     }
 
     QrsLobe scaled(double k) {

@@ -17,19 +17,24 @@ sealed interface WaveProfile permits WaveProfile.Dome, WaveProfile.Plateau {
     double value(double t);
 
     /**
-     * A dome {@code sin(pi * u^a)} over the support, {@code u} the normalised time, with the
-     * exponent {@code a} chosen so the maximum falls at {@code peakFraction} of the support. For
-     * {@code peakFraction <= 0.5} both edges leave the baseline with a finite slope (a sharp,
-     * well-defined onset and offset as in P waves and QRS deflections); for later peaks the onset
-     * is gradual and the end steep, as in a T wave.
+     * A dome {@code sin(pi * u^a)^edge} over the support, {@code u} the normalised time, with the
+     * exponent {@code a} chosen so the maximum falls at {@code peakFraction} of the support (a late
+     * peak gives the slow rise and faster fall of a T wave). With {@code edge > 1} the dome leaves
+     * and rejoins the baseline with zero slope, as real waves do: a half sine ({@code edge = 1})
+     * has kinks that make wavelet delineators, tuned on real ECGs, place onsets 5–10 ms early and
+     * offsets late, while {@code edge = 2} fades in so gently that its first and last tenth are
+     * invisible and a delineator cuts long waves short. QRS deflections use 2, P and T waves 1.5.
      */
-    record Dome(double onset, double end, double peakFraction) implements WaveProfile {
+    record Dome(double onset, double end, double peakFraction, double edge) implements WaveProfile {
         public Dome {
             if (!(end > onset)) {
                 throw new IllegalArgumentException("dome end " + end + " must follow its onset " + onset);
             }
             if (!(peakFraction > 0 && peakFraction < 1)) {
                 throw new IllegalArgumentException("dome peak fraction must lie in (0, 1): " + peakFraction);
+            }
+            if (!(edge >= 1 && edge <= 4)) {
+                throw new IllegalArgumentException("dome edge power must lie in [1, 4]: " + edge);
             }
         }
 
@@ -45,7 +50,8 @@ sealed interface WaveProfile permits WaveProfile.Dome, WaveProfile.Plateau {
             }
             double u = (t - onset) / (end - onset);
             double warped = peakFraction == 0.5 ? u : Math.pow(u, Math.log(0.5) / Math.log(peakFraction));
-            return Math.sin(Math.PI * warped);
+            double sine = Math.sin(Math.PI * warped);
+            return edge == 2 ? sine * sine : Math.pow(sine, edge);
         }
     }
 
