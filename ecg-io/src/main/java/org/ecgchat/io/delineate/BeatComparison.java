@@ -2,6 +2,8 @@ package org.ecgchat.io.delineate;
 
 import java.util.List;
 import java.util.Locale;
+import org.ecgchat.io.wfdb.Annotation;
+import org.ecgchat.io.wfdb.AnnotationCode;
 
 /**
  * Beat-by-beat comparison of a test annotator against a reference, with the matching rules of
@@ -15,21 +17,10 @@ import java.util.Locale;
  */
 public final class BeatComparison {
 
-    /** MIT annotation codes this comparison needs. */
-    static final int NORMAL = 1, LBBB = 2, RBBB = 3, ABERR = 4, PVC = 5, FUSION = 6, NPC = 7, APC = 8,
-            SVPB = 9, VESC = 10, NESC = 11, PACE = 12, UNKNOWN = 13, NOISE = 14, BBB = 25, LEARN = 30,
-            VFON = 32, VFOFF = 33, AESC = 34, SVESC = 35, NAPC = 37, PFUS = 38, RONT = 41;
-
     private static final long HUGE = Long.MAX_VALUE / 4;
-
-    /** One annotation: its sample, MIT code (1 = N, 5 = V, 14 = noise, ...) and subtype. */
-    public record Event(long sample, int code, int subtype) {
-
-        /** A beat or other annotation with subtype 0. */
-        public Event(long sample, int code) {
-            this(sample, code, 0);
-        }
-    }
+    private static final int NOISE = AnnotationCode.NOISE.code();
+    private static final int VFON = AnnotationCode.VFON.code();
+    private static final int VFOFF = AnnotationCode.VFOFF.code();
 
     /** Comparison interval and match window, in samples. */
     public record Window(long start, long end, long matchWindow) {
@@ -52,8 +43,8 @@ public final class BeatComparison {
         }
     }
 
-    private final List<Event> ref;
-    private final List<Event> test;
+    private final List<Annotation> ref;
+    private final List<Annotation> test;
     private final Window window;
     private final double samplingFrequency;
     private final long[][] counts = new long[7][5];
@@ -67,7 +58,7 @@ public final class BeatComparison {
     private long sdOnTest = -1, sdOffTest = -1, psdOnTest = -1, psdOffTest = -1;
     private long shutDown;
 
-    private BeatComparison(List<Event> ref, List<Event> test, Window window, double samplingFrequency) {
+    private BeatComparison(List<Annotation> ref, List<Annotation> test, Window window, double samplingFrequency) {
         this.ref = ref;
         this.test = test;
         this.window = window;
@@ -79,7 +70,7 @@ public final class BeatComparison {
      *
      * @throws IllegalArgumentException if a list is not sorted or the window is empty
      */
-    public static Result compare(List<Event> reference, List<Event> test, Window window, double samplingFrequency) {
+    public static Result compare(List<Annotation> reference, List<Annotation> test, Window window, double samplingFrequency) {
         checkSorted(reference, "reference");
         checkSorted(test, "test");
         if (window.end() > 0 && window.end() < window.start()) {
@@ -89,7 +80,7 @@ public final class BeatComparison {
         return new BeatComparison(reference, test, window, samplingFrequency).run();
     }
 
-    private static void checkSorted(List<Event> events, String what) {
+    private static void checkSorted(List<Annotation> events, String what) {
         for (int i = 1; i < events.size(); i++) {
             if (events.get(i).sample() < events.get(i - 1).sample()) {
                 throw new IllegalArgumentException("the " + what + " annotations are not in time order at index "
@@ -151,8 +142,8 @@ public final class BeatComparison {
         bigT = bigTPrime;
         bigA = bigAPrime;
         while (refIndex < ref.size()) {
-            Event e = ref.get(refIndex++);
-            if (isBeat(e.code())) {
+            Annotation e = ref.get(refIndex++);
+            if (e.isBeat()) {
                 bigTPrime = e.sample();
                 bigAPrime = aamiClass(e.code());
                 return;
@@ -165,7 +156,7 @@ public final class BeatComparison {
                     bigAPrime = '*';
                     return;
                 }
-                Event next = ref.get(refIndex++);
+                Annotation next = ref.get(refIndex++);
                 if (next.code() == NOISE && (next.subtype() & 0x30) != 0x30) {
                     sdOffRef = next.sample();
                 } else {
@@ -178,7 +169,7 @@ public final class BeatComparison {
                 pvfOnRef = vfOnRef;
                 pvfOffRef = vfOffRef;
                 vfOnRef = e.sample();
-                Event next;
+                Annotation next;
                 do {
                     if (refIndex >= ref.size()) {
                         bigTPrime = HUGE;
@@ -198,8 +189,8 @@ public final class BeatComparison {
         smallT = smallTPrime;
         smallA = smallAPrime;
         while (testIndex < test.size()) {
-            Event e = test.get(testIndex++);
-            if (isBeat(e.code())) {
+            Annotation e = test.get(testIndex++);
+            if (e.isBeat()) {
                 smallTPrime = e.sample();
                 smallAPrime = aamiClass(e.code());
                 return;
@@ -216,7 +207,7 @@ public final class BeatComparison {
                     }
                     return;
                 }
-                Event next = test.get(testIndex++);
+                Annotation next = test.get(testIndex++);
                 if (next.code() == NOISE && (next.subtype() & 0x30) != 0x30) {
                     sdOffTest = next.sample();
                 } else {
@@ -227,7 +218,7 @@ public final class BeatComparison {
                 }
                 shutDown += sdOffTest - sdOnTest;
             } else if (e.code() == VFON) {
-                Event next;
+                Annotation next;
                 do {
                     if (testIndex >= test.size()) {
                         smallTPrime = HUGE;
@@ -281,22 +272,16 @@ public final class BeatComparison {
         }
     }
 
-    /** WFDB's {@code isqrs}: the annotation codes that denote beats. */
-    static boolean isBeat(int code) {
-        return (code >= NORMAL && code <= UNKNOWN) || code == BBB || code == LEARN || code == AESC
-                || code == SVESC || code == NAPC || code == PFUS || code == RONT;
-    }
-
     /** bxb's {@code amap} in its standard (non-SVEB) form. */
     static char aamiClass(int code) {
         switch (code) {
-            case NORMAL, LBBB, RBBB, BBB, NPC, APC, SVPB, ABERR, NESC, AESC, SVESC:
+            case 1, 2, 3, 25, 7, 8, 9, 4, 11, 34, 35: // N L R B; J A S a; j e n
                 return 'N';
-            case PVC, RONT, VESC:
+            case 5, 41, 10: // V r E
                 return 'V';
-            case FUSION:
+            case 6: // F
                 return 'F';
-            case UNKNOWN, PACE, PFUS, LEARN:
+            case 13, 12, 38, 30: // Q / f and the learning label
                 return 'Q';
             default:
                 return 'O';

@@ -13,15 +13,16 @@ import org.ecgchat.io.preprocess.PolyphaseResampler;
  * scale 2⁴ (2⁵ as fallback) in a heart-rate dependent window after the QRS, P waves at scale 2⁴
  * before it; a wave peak is the zero crossing between two opposite slopes, and its onset and
  * offset are where those slopes decay below a fraction of their modulus (T: 25 % / 40 %,
- * P: 50 % / 90 %) or reach a local minimum. Scales refer to 250 Hz and are shifted by
- * {@code round(log2(fs / 250))} octaves at other rates; leads sampled below 180 Hz are
- * delineated after resampling to 250 Hz.
+ * P: 50 % / 90 %) or reach a local minimum. Scales refer to 250 Hz; the analysis runs at
+ * 250·2^k Hz (500 Hz for leads sampled at 100–360 Hz, 1000 Hz for 1000 Hz), resampling the lead
+ * when its rate is not within 2 % of that, and maps the fiducials back to the lead's samples.
  */
 public final class Delineator {
 
-    private static final double MIN_NATIVE_RATE = 180;
     private static final int MAX_SCALE = 5;
     private static final int P_SCALE = 3;
+    /** Boundary thresholds never drop below this many times the lead's median |W| (its noise floor). */
+    private static final double NOISE_FACTOR = 8;
     private static final double P_MIN_SLOPE_RATIO = 0.03;
 
     private final double[] x;
@@ -67,26 +68,37 @@ public final class Delineator {
         if (rPeaks.length == 0) {
             return new Delineation(samplingFrequency, List.of());
         }
-        if (samplingFrequency >= MIN_NATIVE_RATE) {
+        double analysisRate = analysisRate(samplingFrequency);
+        if (analysisRate == samplingFrequency) {
             return new Delineator(cleaned, samplingFrequency).run(rPeaks);
         }
-        // too coarse for the smallest scale: delineate at 250 Hz and map the fiducials back
-        PolyphaseResampler up = PolyphaseResampler.between(samplingFrequency, 250);
-        double ratio = 250 / samplingFrequency;
-        int[] upPeaks = new int[rPeaks.length];
+        // delineate at 250·2^k Hz, where the wavelet scales are exact, and map the fiducials back
+        PolyphaseResampler resampler = PolyphaseResampler.between(samplingFrequency, analysisRate);
+        double ratio = analysisRate / samplingFrequency;
+        int[] fine = new int[rPeaks.length];
         for (int i = 0; i < rPeaks.length; i++) {
-            upPeaks[i] = (int) Math.round(rPeaks[i] * ratio);
+            fine[i] = (int) Math.round(rPeaks[i] * ratio);
         }
-        Delineation fine = new Delineator(up.apply(cleaned), 250).run(upPeaks);
-        List<Beat> beats = new ArrayList<>();
+        Delineation d = new Delineator(resampler.apply(cleaned), analysisRate).run(fine);
+        List<Beat> beats = new ArrayList<>(rPeaks.length);
         for (int i = 0; i < rPeaks.length; i++) {
-            Beat b = fine.beats().get(i);
+            Beat b = d.beats().get(i);
             beats.add(new Beat(down(b.pOnset(), ratio), down(b.pPeak(), ratio), down(b.pOffset(), ratio),
                     down(b.qrsOnset(), ratio), down(b.qPeak(), ratio), rPeaks[i], down(b.sPeak(), ratio),
                     down(b.qrsOffset(), ratio), down(b.tOnset(), ratio), down(b.tPeak(), ratio),
                     down(b.tOffset(), ratio)));
         }
         return new Delineation(samplingFrequency, beats);
+    }
+
+    /**
+     * The rate the wavelet analysis runs at: 250·2^k Hz (k ≥ 1) nearest to the lead's rate, or the
+     * lead's own rate when within 2 % of it.
+     */
+    static double analysisRate(double samplingFrequency) {
+        int k = Math.max(1, (int) Math.round(Math.log(samplingFrequency / 250) / Math.log(2)));
+        double rate = 250.0 * (1 << Math.min(k, 20));
+        return Math.abs(samplingFrequency / rate - 1) < 0.02 ? samplingFrequency : rate;
     }
 
     private static int down(int sample, double ratio) {
@@ -131,6 +143,21 @@ public final class Delineator {
         int on = qrs(r, 3)[0];
         int off = qrs(r, 2)[1];
         return new int[] {on, off};
+    }
+
+    private final double[] noiseFloor = new double[8];
+
+    /** Median |W| at scale 2^j over the lead: the level slopes of noise and baseline reach. */
+    private double noise(int j) {
+        if (noiseFloor[j] == 0) {
+            double[] a = scale(j).clone();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Math.abs(a[i]);
+            }
+            Arrays.sort(a);
+            noiseFloor[j] = a[a.length / 2];
+        }
+        return noiseFloor[j];
     }
 
     private int[] qrs(int r, int sc) {
@@ -178,17 +205,21 @@ public final class Delineator {
         }
         int onset = Beat.ABSENT, offset = Beat.ABSENT;
         if (first != Beat.ABSENT) {
-            double xi = 0.05 * Math.abs(w2[first]);
+            double xi = Math.max(0.05 * Math.abs(w2[first]), NOISE_FACTOR * noise(sc));
             onset = decayLeft(w2, first, xi, Math.max(0, first - samples(0.1)));
         }
         if (last != Beat.ABSENT) {
-            double xi = 0.08 * Math.abs(w2[last]);
+            double xi = Math.max(0.05 * Math.abs(w2[last]), NOISE_FACTOR * noise(sc));
             offset = decayRight(w2, last, xi, Math.min(n - 1, last + samples(0.1)));
         }
         return new int[] {onset, offset};
     }
 
-    /** Q and S: the deepest points before and after R inside the complex, if they dip below its ends. */
+    /**
+     * Q and S: the deepest points before and after R inside the complex, when they dip below the
+     * level around the complex (20 ms before the onset, 20 ms after the offset) by at least 3 % of
+     * the complex's peak-to-peak amplitude.
+     */
     private int[] qAndS(int onset, int r, int offset) {
         if (onset == Beat.ABSENT || offset == Beat.ABSENT || onset >= r || offset <= r) {
             return new int[] {Beat.ABSENT, Beat.ABSENT};
@@ -199,13 +230,23 @@ public final class Delineator {
             max = Math.max(max, x[i]);
         }
         double significant = 0.03 * (max - min);
-        if (x[r] < x[onset] && x[r] < x[offset]) {
+        double before = mean(Math.max(0, onset - samples(0.02)), onset);
+        double after = mean(offset, Math.min(x.length - 1, offset + samples(0.02)));
+        if (x[r] < before && x[r] < after) {
             return new int[] {Beat.ABSENT, Beat.ABSENT}; // R is itself a negative wave (QS complex)
         }
         int q = argMin(onset, r), s = argMin(r, offset);
-        boolean hasQ = q > onset && q < r && x[onset] - x[q] >= significant;
-        boolean hasS = s > r && s < offset && x[offset] - x[s] >= significant;
+        boolean hasQ = q < r && before - x[q] >= significant && x[q] < x[onset] + significant;
+        boolean hasS = s > r && after - x[s] >= significant && x[s] < x[offset] + significant;
         return new int[] {hasQ ? q : Beat.ABSENT, hasS ? s : Beat.ABSENT};
+    }
+
+    private double mean(int from, int to) {
+        double sum = 0;
+        for (int i = from; i <= to; i++) {
+            sum += x[i];
+        }
+        return sum / (to - from + 1);
     }
 
     // ---------------------------------------------------------------- T and P
@@ -222,10 +263,33 @@ public final class Delineator {
         return wave;
     }
 
-    /** {onset, peak, offset} of the P wave before the QRS onset, not before {@code limit}. */
+    /**
+     * {onset, peak, offset} of the P wave before the QRS onset, not before {@code limit}: searched
+     * in the 300 ms before the QRS, and in the 450 ms before it when nothing is found there or the
+     * wave found is cut by the window (long PR intervals, e.g. first-degree AV block).
+     */
     private int[] pWave(int qrsOnset, int limit, int r) {
-        int end = qrsOnset;
         int start = Math.max(Math.max(limit, 1), qrsOnset - samples(0.3));
+        int[] wave = pWaveIn(qrsOnset, start, r);
+        if (wave[1] == Beat.ABSENT || cutsAWave(scale(P_SCALE), start, qrsOnset)) {
+            int[] wider = pWaveIn(qrsOnset, Math.max(Math.max(limit, 1), qrsOnset - samples(0.45)), r);
+            if (wider[1] != Beat.ABSENT) {
+                wave = wider;
+            }
+        }
+        return wave;
+    }
+
+    /** Whether the window starts in the middle of a slope at least 30 % as steep as its steepest one. */
+    private static boolean cutsAWave(double[] s, int start, int end) {
+        double max = 0;
+        for (int i = start; i < end; i++) {
+            max = Math.max(max, Math.abs(s[i]));
+        }
+        return Math.abs(s[start]) > 0.3 * max;
+    }
+
+    private int[] pWaveIn(int end, int start, int r) {
         if (end - start < samples(0.06)) {
             return new int[] {Beat.ABSENT, Beat.ABSENT, Beat.ABSENT};
         }

@@ -11,13 +11,15 @@ import java.util.Arrays;
  * signal with the largest prominence, and peaks closer than 300 ms to the previous one are
  * refractory.
  *
- * <p>Four departures from NeuroKit2 make it more robust. As in Pan–Tompkins, a stretch within
+ * <p>Four departures from NeuroKit2 make it more robust. A stretch whose steepest slope is below
+ * 30 % of the median over all stretches is noise (NeuroKit2 places beats in noisy pauses). As in
+ * Pan–Tompkins, a stretch within
  * 360 ms of the previous beat whose steepest slope is less than half of that beat's is taken for a
- * T wave (tall T waves in the precordial leads otherwise count as beats). A stretch without any local maximum
- * (an entirely negative complex, such as the premature ventricular beats of MIT-BIH record 100 in
- * MLII) takes its most prominent local minimum instead of being dropped; stretches cut by either
- * end of the lead are kept; and the refractory period starts at the first peak, not at sample 0
- * (NeuroKit2 drops any beat in the first 300 ms).
+ * T wave (tall T waves in the precordial leads otherwise count as beats). An entirely negative
+ * complex (such as the premature ventricular beats of MIT-BIH record 100 in MLII), whose local
+ * maxima are missing or at least ten times less prominent than its deepest trough, is located at
+ * that trough instead of being dropped or placed on a ripple. And the refractory period starts at
+ * the first peak, not at sample 0 (NeuroKit2 drops any beat in the first 300 ms).
  */
 public final class RPeakDetector {
 
@@ -28,6 +30,8 @@ public final class RPeakDetector {
     private static final double REFRACTORY_S = 0.3;
     private static final double T_WAVE_WINDOW_S = 0.36;
     private static final double T_WAVE_SLOPE_RATIO = 0.5;
+    private static final double NEGATIVE_DOMINANCE = 0.1;
+    private static final double NOISE_SLOPE_RATIO = 0.3;
 
     private RPeakDetector() {}
 
@@ -58,20 +62,14 @@ public final class RPeakDetector {
         int[] begins = new int[n / 2 + 2];
         int[] ends = new int[n / 2 + 2];
         int nb = 0, ne = 0;
-        if (smooth[0] > THRESHOLD_WEIGHT * average[0]) {
-            begins[nb++] = 0; // a complex cut by the start of the lead
-        }
         for (int i = 0; i + 1 < n; i++) {
             boolean now = smooth[i] > THRESHOLD_WEIGHT * average[i];
             boolean next = smooth[i + 1] > THRESHOLD_WEIGHT * average[i + 1];
             if (!now && next) {
                 begins[nb++] = i;
-            } else if (now && !next) {
-                ends[ne++] = i;
+            } else if (now && !next && nb > 0) {
+                ends[ne++] = i; // ends before the first begin are dropped
             }
-        }
-        if (nb > ne) {
-            ends[ne++] = n - 1; // a complex cut by the end of the lead
         }
         int count = Math.min(nb, ne);
         if (count == 0) {
@@ -82,6 +80,24 @@ public final class RPeakDetector {
             meanLength += ends[i] - begins[i];
         }
         double minLength = meanLength / count * MIN_LENGTH_WEIGHT;
+        double[] slopes = new double[count];
+        int candidates = 0;
+        for (int i = 0; i < count; i++) {
+            for (int k = begins[i]; k <= ends[i]; k++) {
+                slopes[i] = Math.max(slopes[i], smooth[k]);
+            }
+            if (ends[i] - begins[i] >= minLength) {
+                candidates++;
+            }
+        }
+        double[] candidateSlopes = new double[candidates];
+        for (int i = 0, j = 0; i < count; i++) {
+            if (ends[i] - begins[i] >= minLength) {
+                candidateSlopes[j++] = slopes[i];
+            }
+        }
+        Arrays.sort(candidateSlopes);
+        double typicalSlope = candidates == 0 ? 0 : candidateSlopes[candidates / 2];
 
         int[] peaks = new int[count];
         int found = 0, previous = Integer.MIN_VALUE / 2;
@@ -92,23 +108,21 @@ public final class RPeakDetector {
             if (end - begin < minLength) {
                 continue;
             }
-            double slope = 0;
-            for (int k = begin; k <= end; k++) {
-                slope = Math.max(slope, smooth[k]);
+            double slope = slopes[i];
+            if (slope < NOISE_SLOPE_RATIO * typicalSlope) {
+                continue;
             }
             if (begin - previous < tWaveWindow && slope < T_WAVE_SLOPE_RATIO * previousSlope) {
                 continue;
             }
-            int best = mostProminent(cleaned, begin, end);
+            int[] maximum = mostProminent(cleaned, begin, end, 1);
+            int[] minimum = mostProminent(cleaned, begin, end, -1);
+            // a QS complex's noise ripples are maxima too: prefer the trough when it dominates
+            int best = maximum[0] >= 0 && !(minimum[0] >= 0
+                    && PeakFinder.prominence(cleaned, begin, end, maximum[0]) < NEGATIVE_DOMINANCE
+                    * prominenceOfTrough(cleaned, begin, end, minimum[0])) ? maximum[0] : minimum[0];
             if (best < 0) {
-                double[] negated = new double[end - begin];
-                for (int k = 0; k < negated.length; k++) {
-                    negated[k] = -cleaned[begin + k];
-                }
-                best = mostProminent(negated, 0, negated.length);
-                if (best < 0) {
-                    continue;
-                }
+                continue;
             }
             int peak = begin + best;
             if (peak - previous > mindelay) {
@@ -120,19 +134,39 @@ public final class RPeakDetector {
         return Arrays.copyOf(peaks, found);
     }
 
-    /** The most prominent local maximum of {@code x[from, to)} relative to {@code from}, or −1. */
-    private static int mostProminent(double[] x, int from, int to) {
-        int[] maxima = PeakFinder.localMaxima(x, from, to);
+    /**
+     * The most prominent local maximum ({@code sign} 1) or minimum ({@code sign} −1) of
+     * {@code x[from, to)}, relative to {@code from}, in element 0 (−1 if there is none).
+     */
+    private static int[] mostProminent(double[] x, int from, int to, int sign) {
+        double[] y = x;
+        int offset = from;
+        if (sign < 0) {
+            y = new double[to - from];
+            for (int k = 0; k < y.length; k++) {
+                y[k] = -x[from + k];
+            }
+            offset = 0;
+        }
+        int[] extrema = PeakFinder.localMaxima(y, offset, offset + (to - from));
         int best = -1;
         double bestProminence = Double.NEGATIVE_INFINITY;
-        for (int m : maxima) {
-            double p = PeakFinder.prominence(x, from, to, m);
+        for (int m : extrema) {
+            double p = PeakFinder.prominence(y, offset, offset + (to - from), m);
             if (p > bestProminence) {
                 best = m;
                 bestProminence = p;
             }
         }
-        return best;
+        return new int[] {best};
+    }
+
+    private static double prominenceOfTrough(double[] x, int from, int to, int trough) {
+        double[] y = new double[to - from];
+        for (int k = 0; k < y.length; k++) {
+            y[k] = -x[from + k];
+        }
+        return PeakFinder.prominence(y, 0, y.length, trough);
     }
 
     /**
