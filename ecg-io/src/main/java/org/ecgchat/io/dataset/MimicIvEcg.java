@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Built for the 800,000 studies: both files are streamed, the distinct machine statements are
  * stored once, record paths are packed as bytes, and a record's report is assembled when the
- * record is asked for, so the whole index costs well under 100 bytes per study plus the distinct
+ * record is asked for, so the whole index costs about 100 bytes per study plus the distinct
  * statements.
  *
  * <p>Splits, as the original {@code load_mimic_iv_ecg}: the training split is every study whose
