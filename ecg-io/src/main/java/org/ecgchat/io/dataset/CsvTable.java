@@ -48,7 +48,7 @@ final class CsvTable {
      *                                 missing column, or whatever the handler rejects
      */
     static void read(Path file, List<String> required, RowHandler handler) throws IOException {
-        try (Reader in = open(file); CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+        try (Reader in = open(file); CSVParser parser = parser(file, in)) {
             Map<String, Integer> header = parser.getHeaderMap();
             List<String> missing = new ArrayList<>();
             for (String column : required) {
@@ -83,6 +83,14 @@ final class CsvTable {
                 }
                 handler.accept(row);
             }
+        }
+    }
+
+    private static CSVParser parser(Path file, Reader in) throws IOException {
+        try {
+            return CSVParser.builder().setReader(in).setFormat(FORMAT).get();
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new DatasetFormatException(file, "line 1", "unusable header: " + e.getMessage(), e);
         }
     }
 

@@ -137,6 +137,9 @@ class PtbXlTest {
         TestTrees.write(root.resolve("ptbxl_database.csv"), HEADER + "\n0,1,1,ok,x,ten,a,b\n");
         assertThatThrownBy(() -> PtbXl.at(root).read())
                 .hasMessageContaining("line 2, column strat_fold: 'ten' is not an integer");
+        TestTrees.write(root.resolve("ptbxl_database.csv"), ",ecg_id,ecg_id\n0,1,1\n");
+        assertThatThrownBy(() -> PtbXl.at(root).read()).isInstanceOf(DatasetFormatException.class)
+                .hasMessageContaining("ptbxl_database.csv: line 1: unusable header");
         TestTrees.write(root.resolve("ptbxl_database.csv"), HEADER + "\n0,1,1,\"unterminated,x,1,a,b\n");
         assertThatThrownBy(() -> PtbXl.at(root).read()).isInstanceOf(DatasetFormatException.class)
                 .hasMessageContaining("malformed CSV");
