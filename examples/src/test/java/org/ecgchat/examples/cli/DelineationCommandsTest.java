@@ -91,8 +91,8 @@ class DelineationCommandsTest {
         assertThat(bxb.positivePredictivity()).isEqualTo(1.0);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = new CommandLine(new RdannCommand(out, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8))).execute("-r", record.toString(), "-a", "qrs");
+        int status = new CommandLine(new RdannCommand(out, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+                .execute("-r", record.toString(), "-a", "qrs");
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.ISO_8859_1).lines()).hasSize(beats.size())
                 .allMatch(line -> line.matches("\\s+\\d+:\\d\\d\\.\\d{3}\\s+\\d+\\s+N\\s+0\\s+1\\s+0"));
