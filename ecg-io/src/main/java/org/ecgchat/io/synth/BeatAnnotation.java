@@ -4,8 +4,8 @@ package org.ecgchat.io.synth;
  * The ground truth of one beat, in seconds from the first sample. Onsets and ends are the exact
  * edges of the generated waves (every wave has compact support). Peaks are where lead II is
  * furthest from the baseline within the wave (to the nearest sample), which is what a detector
- * working on lead II finds; {@code rPeak} is the dominant QRS deflection, negative in some
- * leads. P fields are NaN for beats without a conducted P wave (atrial fibrillation, PVCs).
+ * working on lead II finds; {@code rPeak} is the R wave unless an S wave (or QS complex) is more
+ * than twice as deep, in which case it is that negative peak. P fields are NaN for beats without a conducted P wave (atrial fibrillation, PVCs).
  * Fiducials of beats at the edges may lie outside the record.
  */
 public record BeatAnnotation(BeatType type, double pOnset, double pPeak, double pEnd, double qrsOnset, double rPeak,

@@ -32,14 +32,16 @@ final class FibrillatoryWaves {
     /** Adds the f waves to a dipole signal {@code [3][n]} sampled at {@code fs}. */
     void addTo(double[][] dipole, double fs) {
         double phase = 0;
+        // slow wandering of rate (±12%), size (±30%) and direction (±15 degrees)
+        Oscillator rateWander = new Oscillator(modulationHz[0], modulationPhase[0], fs);
+        Oscillator sizeWander = new Oscillator(modulationHz[1], modulationPhase[1], fs);
+        Oscillator turnWander = new Oscillator(modulationHz[2], modulationPhase[2], fs);
         for (int i = 0; i < dipole[0].length; i++) {
-            double t = i / fs;
-            // slow wandering of rate (±12%), size (±30%) and direction (±15 degrees)
-            double rate = rateHz * (1 + 0.12 * Math.sin(2 * Math.PI * modulationHz[0] * t + modulationPhase[0]));
-            double size = amplitude * (1 + 0.3 * Math.sin(2 * Math.PI * modulationHz[1] * t + modulationPhase[1]));
-            double turn = Math.toRadians(15) * Math.sin(2 * Math.PI * modulationHz[2] * t + modulationPhase[2]);
+            double rate = rateHz * (1 + 0.12 * rateWander.next());
+            double size = amplitude * (1 + 0.3 * sizeWander.next());
+            double turn = Math.toRadians(15) * turnWander.next();
             phase += 2 * Math.PI * rate / fs;
-            double wave = size * (Math.sin(phase) + 0.35 * Math.sin(2 * phase + harmonicPhase));
+            double wave = size * (StrictMath.sin(phase) + 0.35 * StrictMath.sin(2 * phase + harmonicPhase));
             Vec3 d = direction.rotateFrontal(turn);
             dipole[0][i] += d.x() * wave;
             dipole[1][i] += d.y() * wave;

@@ -127,7 +127,7 @@ final class HeartModel {
         b.pLeftAtrium = b.pLeftAtrium.rotateFrontal(frontal).rotateHorizontal(horizontal);
         b.tVector = b.tVector.rotateFrontal(frontal).rotateHorizontal(horizontal);
         b.qrsLobes.replaceAll(l -> l.rotated(frontal, horizontal));
-        double qrsScale = Math.exp(rng.nextGaussian() * 0.18);
+        double qrsScale = StrictMath.exp(rng.nextGaussian() * 0.18);
         b.qrsLobes.replaceAll(l -> l.scaled(qrsScale));
         if (rbbb) {
             deepenTerminalS(b);
@@ -247,7 +247,7 @@ final class HeartModel {
 
     /** QT of a conducted beat following an RR interval of {@code precedingRr} seconds (Fridericia). */
     double qt(double precedingRr) {
-        return qtAtOneSecond * Math.cbrt(precedingRr);
+        return qtAtOneSecond * StrictMath.cbrt(precedingRr);
     }
 
     /** The waves of one planned beat, grouped by what they are. */

@@ -83,6 +83,40 @@ public final class LeadField {
         return out;
     }
 
+    /**
+     * The 12 leads with the independent leads rounded to multiples of {@code 1 / gain} (halves
+     * away from zero, as a WFDB writer rounds) and the limb leads derived again from the rounded
+     * I and II, so that a file written at that gain keeps {@code III = II - I} exactly in its
+     * digital samples, and aVR, aVL, aVF within one unit (their exact values can be half units).
+     */
+    static double[][] quantised(double[][] twelve, double gain) {
+        double[][] independent = independentOf(twelve);
+        for (int l = 0; l < INDEPENDENT; l++) {
+            independent[l] = round(independent[l], gain);
+        }
+        return twelveLeads(independent);
+    }
+
+    private static double[] round(double[] x, double gain) {
+        double[] r = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i] * gain;
+            r[i] = (v >= 0 ? Math.floor(v + 0.5) : Math.ceil(v - 0.5)) / gain;
+        }
+        return r;
+    }
+
+    /** The eight independent leads [I, II, V1..V6] of a 12-lead array (shared, not copied). */
+    static double[][] independentOf(double[][] twelve) {
+        double[][] independent = new double[INDEPENDENT][];
+        independent[0] = twelve[I];
+        independent[1] = twelve[II];
+        for (int v = 0; v < 6; v++) {
+            independent[2 + v] = twelve[V1 + v];
+        }
+        return independent;
+    }
+
     /** Whether a lead index names a limb lead (I, II, III, aVR, aVL, aVF). */
     static boolean isLimbLead(int lead) {
         return lead < V1;

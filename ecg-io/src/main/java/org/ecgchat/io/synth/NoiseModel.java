@@ -23,38 +23,35 @@ final class NoiseModel {
         for (double[] lead : leads) {
             if (levels.baselineWanderMv() > 0) {
                 double wRespiration = rng.nextDouble(-1, 1);
-                double driftHz = rng.nextDouble(0.03, 0.12);
-                double driftPhase = rng.nextDouble(0, 2 * Math.PI);
+                Oscillator breathing = new Oscillator(respirationHz, respirationPhase, fs);
+                Oscillator drift = new Oscillator(rng.nextDouble(0.03, 0.12), rng.nextDouble(0, 2 * Math.PI), fs);
                 double a = levels.baselineWanderMv() / 1.5;
                 for (int i = 0; i < n; i++) {
-                    double t = i / fs;
-                    lead[i] += a * (wRespiration * Math.sin(2 * Math.PI * respirationHz * t + respirationPhase)
-                            + 0.5 * Math.sin(2 * Math.PI * driftHz * t + driftPhase));
+                    lead[i] += a * (wRespiration * breathing.next() + 0.5 * drift.next());
                 }
             }
             if (levels.powerlineMv() > 0) {
                 double a = levels.powerlineMv() * rng.nextDouble(0.5, 1);
                 double phase = rng.nextDouble(0, 2 * Math.PI);
-                double w = 2 * Math.PI * levels.powerlineHz();
+                Oscillator mains = new Oscillator(levels.powerlineHz(), phase, fs);
                 boolean harmonic = 3 * levels.powerlineHz() < fs / 2;
+                Oscillator third = new Oscillator(3 * levels.powerlineHz(), 3 * phase, fs);
                 for (int i = 0; i < n; i++) {
-                    double t = i / fs;
-                    lead[i] += a * Math.sin(w * t + phase) + (harmonic ? 0.1 * a * Math.sin(3 * (w * t + phase)) : 0);
+                    lead[i] += a * mains.next() + (harmonic ? 0.1 * a * third.next() : 0);
                 }
             }
             if (levels.emgMv() > 0) {
                 double alpha = 1 / (1 + 2 * Math.PI * EMG_CORNER_HZ / fs);
                 // the high-pass removes part of the white noise's power; rescale to the requested RMS
                 double gain = levels.emgMv() / Math.sqrt(2 * alpha * alpha / (1 + alpha));
-                double burstHz = rng.nextDouble(0.1, 0.5);
-                double burstPhase = rng.nextDouble(0, 2 * Math.PI);
+                Oscillator burst = new Oscillator(rng.nextDouble(0.1, 0.5), rng.nextDouble(0, 2 * Math.PI), fs);
                 double previousIn = 0, previousOut = 0;
                 for (int i = 0; i < n; i++) {
                     double in = rng.nextGaussian();
                     double out = alpha * (previousOut + in - previousIn);
                     previousIn = in;
                     previousOut = out;
-                    double envelope = 1 + 0.5 * Math.sin(2 * Math.PI * burstHz * i / fs + burstPhase);
+                    double envelope = 1 + 0.5 * burst.next();
                     lead[i] += gain * envelope * out / Math.sqrt(1.125);
                 }
             }

@@ -37,7 +37,7 @@ final class RhythmPlanner {
             while (qrs < duration + 0.1) {
                 times.add(new double[] {Double.NaN, qrs});
                 double sigma = h.rrVariability;
-                double rr = h.meanRr * Math.exp(sigma * rng.nextGaussian() - sigma * sigma / 2);
+                double rr = h.meanRr * StrictMath.exp(sigma * rng.nextGaussian() - sigma * sigma / 2);
                 rr = Math.max(rr, h.qt(previousRr) + REFRACTORY_MARGIN);
                 qrs += rr;
                 previousRr = rr;
@@ -73,7 +73,7 @@ final class RhythmPlanner {
         List<PlannedBeat> beats = new ArrayList<>(times.size());
         for (int k = 0; k < times.size(); k++) {
             double[] t = times.get(k);
-            double gain = 1 + 0.04 * Math.sin(2 * Math.PI * h.respirationHz * t[1] + h.respirationPhase);
+            double gain = 1 + 0.04 * StrictMath.sin(2 * Math.PI * h.respirationHz * t[1] + h.respirationPhase);
             if (ectopic[k]) {
                 EctopicFocus f = h.ectopicFocus;
                 beats.add(new PlannedBeat(BeatType.VENTRICULAR_PREMATURE, Double.NaN, t[1], f.qrsDuration(), f.qt(), gain));

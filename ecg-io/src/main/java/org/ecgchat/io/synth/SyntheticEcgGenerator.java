@@ -92,32 +92,36 @@ public final class SyntheticEcgGenerator {
     private static BeatAnnotation annotate(PlannedBeat b, HeartModel.BeatWaves waves, double pDuration, double fs) {
         double pOnset = b.pOnset();
         double pEnd = b.hasPWave() ? pOnset + pDuration : Double.NaN;
-        double pPeak = b.hasPWave() ? leadIIPeak(waves.p(), pOnset, pEnd, fs) : Double.NaN;
+        double pPeak = b.hasPWave() ? leadIIPeak(waves.p(), pOnset, pEnd, fs, 1) : Double.NaN;
         double qrsEnd = b.qrsOnset() + b.qrsDuration();
-        double rPeak = leadIIPeak(waves.qrs(), b.qrsOnset(), qrsEnd, fs);
+        double rPeak = leadIIPeak(waves.qrs(), b.qrsOnset(), qrsEnd, fs, 0.5);
         WaveProfile t = waves.t().profile();
-        double tPeak = leadIIPeak(waves.repolarisation(), t.onset(), t.end(), fs);
+        double tPeak = leadIIPeak(waves.repolarisation(), t.onset(), t.end(), fs, 1);
         return new BeatAnnotation(b.type(), pOnset, pPeak, pEnd, b.qrsOnset(), rPeak, qrsEnd, tPeak, t.end());
     }
 
-    /** The time of the sample in [from, to] where lead II, made of the given waves alone, is largest in magnitude. */
-    private static double leadIIPeak(List<DipoleWave> waves, double from, double to, double fs) {
+    /**
+     * The time of the sample in [from, to] where lead II, made of the given waves alone, peaks:
+     * its maximum if that reaches {@code positiveShare} of the deepest minimum's magnitude, else its
+     * minimum. A share of 1 gives the largest deflection; 0.5 lets an R wave win over an S wave
+     * up to twice as deep, as R-peak detectors do.
+     */
+    private static double leadIIPeak(List<DipoleWave> waves, double from, double to, double fs, double positiveShare) {
         long first = (long) Math.ceil(from * fs);
         long last = (long) Math.floor(to * fs);
         double[][] dipole = new double[3][(int) (last - first + 1)];
         for (DipoleWave w : waves) {
             w.addTo(dipole, fs, first);
         }
-        long best = first;
-        double bestAbs = -1;
-        for (int i = 0; i < dipole[0].length; i++) {
-            double v = Math.abs(LeadField.project(1, new Vec3(dipole[0][i], dipole[1][i], dipole[2][i])));
-            if (v > bestAbs) {
-                bestAbs = v;
-                best = first + i;
-            }
+        int max = 0, min = 0;
+        double[] lead = new double[dipole[0].length];
+        for (int i = 0; i < lead.length; i++) {
+            lead[i] = LeadField.project(1, new Vec3(dipole[0][i], dipole[1][i], dipole[2][i]));
+            max = lead[i] > lead[max] ? i : max;
+            min = lead[i] < lead[min] ? i : min;
         }
-        return best / fs;
+        boolean positive = lead[max] >= -positiveShare * lead[min];
+        return (first + (positive ? max : min)) / fs;
     }
 
     private static EcgMeasurements measure(List<BeatAnnotation> beats, List<Double> rrs, double[][] leads, double fs,
@@ -158,7 +162,7 @@ public final class SyntheticEcgGenerator {
             }
         }
         // In Einthoven's triangle aVF sees the frontal vector's vertical component times sqrt(3)/2.
-        double axis = Math.toDegrees(Math.atan2(areaAvf * 2 / Math.sqrt(3), areaI));
+        double axis = Math.toDegrees(StrictMath.atan2(areaAvf * 2 / Math.sqrt(3), areaI));
         return new EcgMeasurements(60 / rr, rr * 1000, pr * 1000, qrs * 1000, qt * 1000, qt * 1000 / Math.sqrt(rr), axis,
                 boxed(st), boxed(pp));
     }

@@ -47,14 +47,14 @@ final class Tachogram {
 
     private static double gaussian(double f, double centre) {
         double d = (f - centre) / SPECTRAL_WIDTH_HZ;
-        return Math.exp(-0.5 * d * d);
+        return StrictMath.exp(-0.5 * d * d);
     }
 
     /** The RR interval (s) of a beat starting at time {@code t} (s). */
     double rrAt(double t) {
         double rr = meanRr;
         for (int j = 0; j < COMPONENTS; j++) {
-            rr += amplitude[j] * Math.cos(2 * Math.PI * (j + 1) * STEP_HZ * t + phase[j]);
+            rr += amplitude[j] * StrictMath.cos(2 * Math.PI * (j + 1) * STEP_HZ * t + phase[j]);
         }
         return rr;
     }

@@ -30,15 +30,15 @@ record Vec3(double x, double y, double z) {
 
     /** Turns the vector in the frontal (x-y) plane; positive angles move it towards the feet (aVF). */
     Vec3 rotateFrontal(double radians) {
-        double c = Math.cos(radians);
-        double s = Math.sin(radians);
+        double c = StrictMath.cos(radians);
+        double s = StrictMath.sin(radians);
         return new Vec3(x * c - y * s, x * s + y * c, z);
     }
 
     /** Turns the vector in the horizontal (x-z) plane; positive angles move it towards the back. */
     Vec3 rotateHorizontal(double radians) {
-        double c = Math.cos(radians);
-        double s = Math.sin(radians);
+        double c = StrictMath.cos(radians);
+        double s = StrictMath.sin(radians);
         return new Vec3(x * c - z * s, y, x * s + z * c);
     }
 }

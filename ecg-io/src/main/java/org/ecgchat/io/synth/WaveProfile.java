@@ -17,21 +17,23 @@ sealed interface WaveProfile permits WaveProfile.Dome, WaveProfile.Plateau {
     double value(double t);
 
     /**
-     * A dome {@code sin(pi * u^a)^edge} over the support, {@code u} the normalised time, with the
-     * exponent {@code a} chosen so the maximum falls at {@code peakFraction} of the support (a late
-     * peak gives the slow rise and faster fall of a T wave). With {@code edge > 1} the dome leaves
-     * and rejoins the baseline with zero slope, as real waves do: a half sine ({@code edge = 1})
-     * has kinks that make wavelet delineators, tuned on real ECGs, place onsets 5–10 ms early and
-     * offsets late, while {@code edge = 2} fades in so gently that its first and last tenth are
-     * invisible and a delineator cuts long waves short. QRS deflections use 2, P and T waves 1.5.
+     * A dome {@code sin(pi * w(u))^edge} over the support, {@code u} the normalised time and
+     * {@code w(u) = u + b u (1 - u)} a warp that moves the maximum to {@code peakFraction} of the
+     * support (a late peak gives the slow rise and faster fall of a T wave). With {@code edge > 1}
+     * the dome leaves and rejoins the baseline with zero slope, as real waves do: a half sine
+     * ({@code edge = 1}) has kinks that make wavelet delineators, tuned on real ECGs, place onsets
+     * 5–10 ms early and offsets late, while {@code edge = 2} fades in so gently that its first and
+     * last tenth are invisible and a delineator cuts long waves short. QRS deflections use 2, P and
+     * T waves 1.5.
      */
     record Dome(double onset, double end, double peakFraction, double edge) implements WaveProfile {
         public Dome {
             if (!(end > onset)) {
                 throw new IllegalArgumentException("dome end " + end + " must follow its onset " + onset);
             }
-            if (!(peakFraction > 0 && peakFraction < 1)) {
-                throw new IllegalArgumentException("dome peak fraction must lie in (0, 1): " + peakFraction);
+            // beyond this range the warp would no longer be monotonic
+            if (!(peakFraction >= 0.3 && peakFraction <= 0.7)) {
+                throw new IllegalArgumentException("dome peak fraction must lie in [0.3, 0.7]: " + peakFraction);
             }
             if (!(edge >= 1 && edge <= 4)) {
                 throw new IllegalArgumentException("dome edge power must lie in [1, 4]: " + edge);
@@ -49,9 +51,12 @@ sealed interface WaveProfile permits WaveProfile.Dome, WaveProfile.Plateau {
                 return 0;
             }
             double u = (t - onset) / (end - onset);
-            double warped = peakFraction == 0.5 ? u : Math.pow(u, Math.log(0.5) / Math.log(peakFraction));
-            double sine = Math.sin(Math.PI * warped);
-            return edge == 2 ? sine * sine : Math.pow(sine, edge);
+            double bend = (0.5 - peakFraction) / (peakFraction * (1 - peakFraction));
+            double sine = StrictMath.sin(Math.PI * (u + bend * u * (1 - u)));
+            if (edge == 2) {
+                return sine * sine;
+            }
+            return edge == 1.5 ? sine * Math.sqrt(sine) : StrictMath.pow(sine, edge);
         }
     }
 
@@ -74,12 +79,12 @@ sealed interface WaveProfile permits WaveProfile.Dome, WaveProfile.Plateau {
                 return 0;
             }
             if (t < riseEnd) {
-                return 0.5 - 0.5 * Math.cos(Math.PI * (t - onset) / (riseEnd - onset));
+                return 0.5 - 0.5 * StrictMath.cos(Math.PI * (t - onset) / (riseEnd - onset));
             }
             if (t <= fallStart) {
                 return 1;
             }
-            return 0.5 + 0.5 * Math.cos(Math.PI * (t - fallStart) / (end - fallStart));
+            return 0.5 + 0.5 * StrictMath.cos(Math.PI * (t - fallStart) / (end - fallStart));
         }
     }
 }

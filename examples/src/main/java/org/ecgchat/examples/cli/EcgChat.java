@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             WfepCommand.class,
             BeatsCommand.class,
             ConvertCommand.class,
+            SynthCommand.class,
+            PlotCommand.class,
         })
 public final class EcgChat implements Runnable {
 
