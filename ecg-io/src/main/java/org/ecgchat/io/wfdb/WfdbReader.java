@@ -83,18 +83,7 @@ public final class WfdbReader implements AutoCloseable {
      */
     public int[][] readDigital(long from, long to, int... signals) throws IOException {
         int[] wanted = resolve(signals);
-        long n = length();
-        if (from < 0 || to < from || to > n) {
-            throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside record "
-                    + header.recordName() + " of " + n + " frames");
-        }
-        for (int s : wanted) {
-            long values = (to - from) * Math.max(valuesPerFrame(s), header.signals().get(s).samplesPerFrame());
-            if (values > MAX_ARRAY) {
-                throw new IllegalArgumentException("frames [" + from + ", " + to + ") of signal " + s + " are "
-                        + values + " samples, more than one Java array holds; read shorter ranges");
-            }
-        }
+        checkRange(from, to, wanted);
         int[][] expanded = source.readExpanded(from, to, wanted);
         if (options.frameMode() == FrameMode.EXPANDED) {
             return expanded;
@@ -111,12 +100,18 @@ public final class WfdbReader implements AutoCloseable {
     /** Physical samples of frames {@code [from, to)}: {@code (digital - baseline) / gain}; invalid samples are NaN. */
     public double[][] readPhysical(long from, long to, int... signals) throws IOException {
         int[] wanted = resolve(signals);
+        Conversions.Scale[] scales = Conversions.scales(header, wanted);
+        if (expandedIsFinal(wanted)) {
+            checkRange(from, to, wanted);
+            SampleSink.Physical sink = new SampleSink.Physical(scales);
+            source.read(from, to, wanted, sink);
+            return sink.out;
+        }
         int[][] digital = readDigital(from, to, wanted);
         double[][] out = new double[wanted.length][];
         for (int i = 0; i < wanted.length; i++) {
-            SignalSpec spec = header.signals().get(wanted[i]);
             out[i] = new double[digital[i].length];
-            Conversions.toPhysical(digital[i], out[i], spec.baseline(), spec.effectiveGain());
+            Conversions.toPhysical(digital[i], out[i], scales[i]);
         }
         return out;
     }
@@ -124,14 +119,48 @@ public final class WfdbReader implements AutoCloseable {
     /** As {@link #readPhysical}, rounded to {@code float}. */
     public float[][] readPhysicalFloat(long from, long to, int... signals) throws IOException {
         int[] wanted = resolve(signals);
+        Conversions.Scale[] scales = Conversions.scales(header, wanted);
+        if (expandedIsFinal(wanted)) {
+            checkRange(from, to, wanted);
+            SampleSink.PhysicalFloat sink = new SampleSink.PhysicalFloat(scales);
+            source.read(from, to, wanted, sink);
+            return sink.out;
+        }
         int[][] digital = readDigital(from, to, wanted);
         float[][] out = new float[wanted.length][];
         for (int i = 0; i < wanted.length; i++) {
-            SignalSpec spec = header.signals().get(wanted[i]);
             out[i] = new float[digital[i].length];
-            Conversions.toPhysical(digital[i], out[i], spec.baseline(), spec.effectiveGain());
+            Conversions.toPhysical(digital[i], out[i], scales[i]);
         }
         return out;
+    }
+
+    /** True if the frame mode leaves the expanded samples of these signals as they are. */
+    private boolean expandedIsFinal(int[] wanted) {
+        if (options.frameMode() == FrameMode.EXPANDED) {
+            return true;
+        }
+        for (int s : wanted) {
+            if (valuesPerFrame(s) != header.signals().get(s).samplesPerFrame()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void checkRange(long from, long to, int[] wanted) throws IOException {
+        long n = length();
+        if (from < 0 || to < from || to > n) {
+            throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside record "
+                    + header.recordName() + " of " + n + " frames");
+        }
+        for (int s : wanted) {
+            long values = (to - from) * Math.max(valuesPerFrame(s), header.signals().get(s).samplesPerFrame());
+            if (values > MAX_ARRAY) {
+                throw new IllegalArgumentException("frames [" + from + ", " + to + ") of signal " + s + " are "
+                        + values + " samples, more than one Java array holds; read shorter ranges");
+            }
+        }
     }
 
     /**
