@@ -26,10 +26,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * is seen by all).
  *
  * <p>Embedding lookups go through {@link #lookup}: SameDiff 1.0.0-M2.1 cannot differentiate
- * {@code gather} into its table, so {@link #gradients} asks autodiff for the gradient of each
- * lookup's output and scatter-adds it into the table's gradient itself.
+ * {@code gather} into its table (wrong rows, and a graph with two gathers cannot even build its
+ * gradient function), so lookup tables enter the graph as constants — autodiff never touches
+ * them — and {@link #gradients} asks autodiff for the gradient of each lookup's output and
+ * scatter-adds it into the table's gradient itself. The constant shares the weight array, so
+ * in-place updates still reach it. A lookup's output is its rows plus a scalar zero variable
+ * ({@value #LOOKUP_ANCHOR}, not a parameter): that puts it on autodiff's gradient path.
  */
 public final class Graph {
+
+    /** Name of the zero scalar variable that makes lookup outputs differentiable. */
+    public static final String LOOKUP_ANCHOR = "lookup_anchor";
 
     private final SameDiff sd;
     private final Function<Parameter, INDArray> weights;
@@ -66,6 +73,10 @@ public final class Graph {
 
     /** The variable of parameter {@code p}, created on first use from the weight source. */
     public SDVariable parameter(Parameter p) {
+        return declare(p, false);
+    }
+
+    private SDVariable declare(Parameter p, boolean constant) {
         Parameter known = parameters.get(p.name());
         if (known != null) {
             if (!known.equals(p)) {
@@ -81,7 +92,7 @@ public final class Graph {
                     + Arrays.toString(p.shape())));
         }
         parameters.put(p.name(), p);
-        return sd.var(p.name(), value);
+        return constant ? sd.constant(p.name(), value) : sd.var(p.name(), value);
     }
 
     /** A FLOAT constant. */
@@ -105,7 +116,9 @@ public final class Graph {
      */
     public SDVariable lookup(Parameter table, SDVariable ids) {
         SDVariable flat = sd.reshape(ids, -1);
-        SDVariable rows = sd.gather(parameter(table), flat, 0);
+        SDVariable anchor = sd.hasVariable(LOOKUP_ANCHOR) ? sd.getVariable(LOOKUP_ANCHOR)
+                : sd.var(LOOKUP_ANCHOR, Nd4j.scalar(0f));
+        SDVariable rows = sd.gather(declare(table, true), flat, 0).add(anchor);
         lookups.add(new Lookup(table, flat.name(), rows.name()));
         return rows;
     }

@@ -44,14 +44,14 @@ public final class ResidualAttentionBlock implements Layer {
     }
 
     /** A self-attention block step with an optional additive mask (e.g. causal). */
-    public Tokens apply(Graph g, Tokens x, SDVariable mask) {
+    public Tokens selfAttention(Graph g, Tokens x, SDVariable mask) {
         requireKind(false);
         SDVariable h = x.x().add(attn.selfAttention(g, x.with(ln1.apply(g, x.x())), mask));
         return x.with(feedForward(g, h));
     }
 
     /** A cross-attention block step over {@code memory}. */
-    public Tokens apply(Graph g, Tokens x, Tokens memory) {
+    public Tokens crossAttention(Graph g, Tokens x, Tokens memory) {
         requireKind(true);
         Tokens kv = memory.with(ln1Kv.apply(g, memory.x()));
         SDVariable h = x.x().add(attn.crossAttention(g, x.with(ln1.apply(g, x.x())), kv, null));

@@ -1,13 +1,16 @@
 package org.ecgchat.nn.layers;
 
 import java.util.List;
+import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 
 /**
  * The weights offered to a model do not fit its architecture: a tensor is missing, has another
  * shape or a non-floating dtype, or is not part of the model. The message names every offending
- * tensor with the expected and the actual shape.
+ * tensor with the expected and the actual shape, not just the first.
  */
-public class WeightMismatchException extends IllegalArgumentException {
+public class WeightMismatchException extends CheckpointFormatException {
+
+    private static final long serialVersionUID = 1L;
 
     private final List<String> problems;
 
