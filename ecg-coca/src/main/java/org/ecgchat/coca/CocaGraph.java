@@ -78,7 +78,7 @@ public final class CocaGraph {
         Tokens decoderInput = textTower.decoderInput(graph, t.hidden(), true);
         SDVariable logits = new MultimodalDecoder(config).apply(graph, decoderInput, memory);
         int vocab = config.text().decoderVocabSize();
-        sd.reshape(logits, sd.concat(0, decoderInput.dims(), graph.longs(vocab))).rename(LOGITS);
+        sd.reshape(logits, graph.shape(decoderInput.dims(), vocab)).rename(LOGITS);
         SDVariable labels = textTower.labels(graph, text).rename(LABELS);
 
         SDVariable logitScale = graph.parameter(Parameter.of("logit_scale"));

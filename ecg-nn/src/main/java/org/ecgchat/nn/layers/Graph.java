@@ -42,6 +42,7 @@ public final class Graph {
     private final Function<Parameter, INDArray> weights;
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final List<Lookup> lookups = new ArrayList<>();
+    private final Map<String, SDVariable> shapes = new HashMap<>();
 
     private record Lookup(Parameter table, String ids, String output) {}
 
@@ -108,6 +109,15 @@ public final class Graph {
     /** An INT64 vector constant. */
     public SDVariable longs(long... values) {
         return sd.constant(Nd4j.createFromArray(values));
+    }
+
+    /**
+     * The INT64 shape vector {@code dims ++ suffix}, built once per graph for each combination
+     * (every layer of a tower splits its heads the same way).
+     */
+    public SDVariable shape(SDVariable dims, long... suffix) {
+        String key = dims.name() + Arrays.toString(suffix);
+        return shapes.computeIfAbsent(key, k -> sd.concat(0, dims, longs(suffix)));
     }
 
     /**
