@@ -72,7 +72,7 @@ public class EcgTowerBenchmark {
     @Warmup(iterations = 2, time = 10)
     @Measurement(iterations = 5, time = 10)
     public INDArray forwardBatch8() {
-        return graph.sameDiff().output(Map.of("ecg", batch8), latent).get(latent);
+        return graph.output(Map.of("ecg", batch8), latent).get(latent);
     }
 
     /** One batch of 32; the memory counters hold the peaks seen during it (MB). */
@@ -84,7 +84,7 @@ public class EcgTowerBenchmark {
     public INDArray forwardBatch32(MemoryPeaks peaks) {
         peaks.start();
         try {
-            return graph.sameDiff().output(Map.of("ecg", batch32), latent).get(latent);
+            return graph.output(Map.of("ecg", batch32), latent).get(latent);
         } finally {
             peaks.stop();
         }

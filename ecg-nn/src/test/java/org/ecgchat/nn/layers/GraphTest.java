@@ -97,7 +97,7 @@ class GraphTest {
     }
 
     @Test
-    void poolBuildsAtMostCapacityReplicasAndNeverSharesOneBetweenThreads() throws Exception {
+    void poolBuildsAtMostCapacityReplicasEachConfinedToItsOwnThread() throws Exception {
         AtomicInteger built = new AtomicInteger();
         AtomicInteger inUse = new AtomicInteger();
         AtomicInteger maxInUse = new AtomicInteger();
@@ -111,6 +111,7 @@ class GraphTest {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
                 futures.add(threads.submit(() -> pool.apply(replica -> {
+                    assertThat(Thread.currentThread().getName()).startsWith("graph-replica-");
                     synchronized (busy) {
                         assertThat(busy.put(replica, true)).isNull();
                     }
@@ -128,6 +129,7 @@ class GraphTest {
             }
         } finally {
             threads.shutdownNow();
+            pool.close();
         }
         assertThat(built.get()).isBetween(1, 3);
         assertThat(maxInUse.get()).isLessThanOrEqualTo(3);
