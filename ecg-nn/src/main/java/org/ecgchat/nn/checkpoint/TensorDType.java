@@ -18,6 +18,9 @@ public enum TensorDType {
     I32("I32", 4, DataType.INT),
     I16("I16", 2, DataType.SHORT),
     I8("I8", 1, DataType.BYTE),
+    U64("U64", 8, DataType.UINT64),
+    U32("U32", 4, DataType.UINT32),
+    U16("U16", 2, DataType.UINT16),
     U8("U8", 1, DataType.UBYTE),
     BOOL("BOOL", 1, DataType.BOOL);
 
@@ -44,11 +47,6 @@ public enum TensorDType {
     /** The ND4J data type holding this element type without loss. */
     public DataType nd4j() {
         return nd4j;
-    }
-
-    /** Whether this is a floating-point type (which may be widened to {@code float32}). */
-    public boolean isFloatingPoint() {
-        return this == F64 || this == F32 || this == F16 || this == BF16;
     }
 
     /** The type with the given safetensors name, if it is one this reader supports. */

@@ -24,6 +24,9 @@ class StateDictTest {
         StateDict sd = sample().stripPrefix("module.");
         assertThat(sd.names()).containsExactly("ecg.conv1.weight", "ecg.class_embedding",
                 "text.transformer.embeddings.position_ids");
+        assertThat(sd.find("ecg.conv1.bias")).isEmpty();
+        assertThat(sd.find("ecg.conv1.weight")).containsSame(sd.get("ecg.conv1.weight"));
+        assertThat(sd.filter(n -> n.startsWith("text.")).names()).containsExactly("text.transformer.embeddings.position_ids");
         assertThat(sd.withPrefix("ecg.").names()).containsExactly("conv1.weight", "class_embedding");
         assertThat(sample().allNamesStartWith("module.")).isTrue();
         assertThat(sd.allNamesStartWith("module.")).isFalse();

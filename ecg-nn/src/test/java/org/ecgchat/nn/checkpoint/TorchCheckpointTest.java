@@ -247,6 +247,33 @@ class TorchCheckpointTest {
     }
 
     @Test
+    void tiedWeightsShareOneArrayWhileInflatingViewsAreRefused() throws IOException {
+        long[] full = {2, 3};
+        long[] rowMajor = {3, 1};
+        byte[] tied = new PickleWriter().proto(2).emptyDict().mark()
+                .str("token_embedding.weight").tensor("FloatStorage", "0", 6, 0, full, rowMajor, false)
+                .str("text_projection.weight").tensor("FloatStorage", "0", 6, 0, full, rowMajor, false)
+                .setitems().stop().bytes();
+        Map<String, byte[]> storage = Map.of("0", syntheticStorages(ByteOrder.LITTLE_ENDIAN).get("0"));
+        StateDict sd = TorchCheckpoint.read(writeZip("tied.pt", tied, storage, null)).stateDict();
+        assertThat(sd.get("text_projection.weight")).isEqualTo(sd.get("token_embedding.weight"));
+        assertThat(sd.get("text_projection.weight").getFloat(1, 2)).isEqualTo(5.5f);
+
+        byte[] broadcast = new PickleWriter().proto(2).emptyDict().str("b")
+                .tensor("FloatStorage", "0", 6, 0, new long[] {4, 6}, new long[] {0, 1}, false).setitem().stop().bytes();
+        assertThatThrownBy(() -> TorchCheckpoint.read(writeZip("broadcast.pt", broadcast, storage, null)))
+                .isInstanceOf(CheckpointFormatException.class).hasMessageContainingAll("'b'", "broadcast");
+
+        PickleWriter many = new PickleWriter().proto(2).emptyDict().mark();
+        for (int i = 0; i < 10; i++) {
+            many.str("view" + i).tensor("FloatStorage", "0", 6, 0, new long[] {3}, new long[] {2}, false);
+        }
+        byte[] inflating = many.setitems().stop().bytes();
+        assertThatThrownBy(() -> TorchCheckpoint.read(writeZip("inflating.pt", inflating, storage, null)))
+                .isInstanceOf(CheckpointFormatException.class).hasMessageContainingAll("'view2'", "inflate");
+    }
+
+    @Test
     void refusesTruncatedAndCorruptFilesWithoutAllocatingClaimedSizes() throws IOException {
         Map<String, byte[]> storages = syntheticStorages(ByteOrder.LITTLE_ENDIAN);
         storages.put("8", new byte[0]);
