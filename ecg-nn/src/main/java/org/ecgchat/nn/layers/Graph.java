@@ -123,14 +123,25 @@ public final class Graph {
         return rows;
     }
 
+    /** What one backward pass gives: gradients by requested name, and the forward outputs asked for. */
+    public record Pass(Map<String, INDArray> gradients, Map<String, INDArray> outputs) {}
+
     /**
      * Gradients of the graph's loss variables with respect to the named parameters (or any other
      * variables), computed by SameDiff's autodiff; embedding tables used through {@link #lookup}
      * receive the scatter-added gradients of their lookups.
      */
     public Map<String, INDArray> gradients(Map<String, INDArray> placeholders, Collection<String> names) {
+        return backward(placeholders, names, List.of()).gradients();
+    }
+
+    /**
+     * As {@link #gradients}, and in the same pass the values of the named forward outputs (e.g. the
+     * loss parts), so a training step runs the forward computation once.
+     */
+    public Pass backward(Map<String, INDArray> placeholders, Collection<String> names, Collection<String> forward) {
         Set<String> direct = new LinkedHashSet<>();
-        Set<String> outputs = new LinkedHashSet<>();
+        Set<String> outputs = new LinkedHashSet<>(forward);
         Map<String, List<Lookup>> tables = new HashMap<>();
         for (String name : names) {
             List<Lookup> uses = lookups.stream().filter(l -> l.table().name().equals(name)).toList();
@@ -162,6 +173,10 @@ public final class Graph {
             }
             out.put(name, sum);
         }
-        return out;
+        Map<String, INDArray> values = new LinkedHashMap<>();
+        for (String name : forward) {
+            values.put(name, result.getOutputs().get(name));
+        }
+        return new Pass(out, values);
     }
 }
