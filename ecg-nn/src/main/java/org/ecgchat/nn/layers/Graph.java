@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.autodiff.samediff.array.SingleThreadArrayHolder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A SameDiff graph being built from layers. Parameters become SameDiff variables named by their
  * original state-dict names and backed by the arrays a weight source supplies (not copied: graph
  * replicas built from the same source share the weights, and an optimiser updating them in place
- * is seen by all).
+ * is seen by all, also when the weights are views into one flat training buffer).
  *
  * <p>Embedding lookups go through {@link #lookup}: SameDiff 1.0.0-M2.1 cannot differentiate
  * {@code gather} into its table (wrong rows, and a graph with two gathers cannot even build its
@@ -49,6 +50,10 @@ public final class Graph {
     public Graph(SameDiff sd, Function<Parameter, INDArray> weights) {
         this.sd = Objects.requireNonNull(sd);
         this.weights = Objects.requireNonNull(weights);
+        // SameDiff's default holders copy views (so do var() and constant() through them); a graph
+        // is used by one thread at a time, and weights that are views of a flat training buffer
+        // must stay views, or optimiser updates would not reach the graph
+        sd.setArrayHolders(new SingleThreadArrayHolder(), new SingleThreadArrayHolder(), true);
     }
 
     /** A graph whose parameter values are looked up by name in {@code weights}. */
@@ -92,7 +97,11 @@ public final class Graph {
                     + Arrays.toString(p.shape())));
         }
         parameters.put(p.name(), p);
-        return constant ? sd.constant(p.name(), value) : sd.var(p.name(), value);
+        SDVariable v = constant ? sd.constant(p.name(), value) : sd.var(p.name(), value);
+        if (constant && value.isView()) {
+            sd.getConstantArrays().setArray(p.name(), value);
+        }
+        return v;
     }
 
     /** A FLOAT constant. */
