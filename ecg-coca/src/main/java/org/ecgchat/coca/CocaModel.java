@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * (at most one per available processor, built on first need, all sharing this model's weight
  * arrays); concurrent calls run in parallel up to that bound and wait beyond it. Batch sizes are
  * free; the ECG length must be the configured {@code seq_length} (see
- * {@link EcgPreprocessing} to pad or crop).
+ * {@link EcgRecords} to read, clean, pad or crop records).
  */
 public final class CocaModel {
 
@@ -172,7 +172,7 @@ public final class CocaModel {
         long[] s = ecg.shape();
         if (s.length != 3 || s[0] < 1 || s[1] != c.leadNum() || s[2] != c.seqLength()) {
             throw new IllegalArgumentException("ECG batch has shape " + Arrays.toString(s) + ", the model expects [B, "
-                    + c.leadNum() + ", " + c.seqLength() + "] (pad or crop with EcgPreprocessing)");
+                    + c.leadNum() + ", " + c.seqLength() + "] (pad or crop with EcgRecords.evaluation)");
         }
         if (!ecg.dataType().isFPType()) {
             throw new IllegalArgumentException("ECG batch has dtype " + ecg.dataType() + ", expected floating point");

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             WfepCommand.class,
             BeatsCommand.class,
+            EmbedCommand.class,
         })
 public final class EcgChat implements Runnable {
 
