@@ -206,7 +206,23 @@ public final class EmbeddingIndex {
             }
             embeddings = f.read(TENSOR);
         }
-        return of(kind, ids, texts, embeddings);
+        // stored normalised: checked, not normalised again (that would move the last bits)
+        float[] values = embeddings.dup('c').data().asFloat();
+        for (int r = 0; r < count; r++) {
+            double sum = 0;
+            for (int c = 0; c < dimension; c++) {
+                float v = values[r * dimension + c];
+                if (!Float.isFinite(v)) {
+                    throw new CheckpointFormatException(tensors + ": embeddings[" + r + "][" + c + "] is " + v);
+                }
+                sum += (double) v * v;
+            }
+            if (Math.abs(Math.sqrt(sum) - 1) > 1e-3) {
+                throw new CheckpointFormatException(tensors + ": embeddings[" + r + "] has norm " + Math.sqrt(sum)
+                        + ", expected the unit vectors the index stores");
+            }
+        }
+        return new EmbeddingIndex(kind, List.copyOf(ids), List.copyOf(texts), embeddings);
     }
 
     private static Kind kindOf(Path json, String name) {
