@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
             WfepCommand.class,
             BeatsCommand.class,
             EmbedCommand.class,
+            ZeroShotCommand.class,
+            RetrieveCommand.class,
+            CaptionCommand.class,
         })
 public final class EcgChat implements Runnable {
 
