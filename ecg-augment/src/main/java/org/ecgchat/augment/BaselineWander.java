@@ -1,0 +1,169 @@
+package org.ecgchat.augment;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.random.RandomGenerator;
+
+/**
+ * ECG-Chat's baseline wander: adds {@code c_l * sum_j a_j cos(2 pi f_j t / fs + r_j)} to lead
+ * {@code l}, with {@code k} cosines of amplitude {@code a_j ~ U(min_amplitude, max_amplitude)},
+ * frequency {@code f_j ~ U(min_freq, max_freq)} Hz and phase {@code r_j ~ U(0, 2 pi)}, and a
+ * per-lead factor {@code c_l ~ N(1, 0.5)}. Applied to the whole batch with probability {@code p}.
+ *
+ * <p>The original draws one wander for its input tensor; it ran on one record at a time, so here
+ * every record gets its own draws (the same distribution per record as in ECG-Chat's training).
+ *
+ * @param maxAmplitude {@code max_amplitude}, default 0.5 (signal units, mV)
+ * @param minAmplitude {@code min_amplitude}, default 0
+ * @param p            {@code p}, probability of augmenting the batch, default 1
+ * @param maxFreq      {@code max_freq} in Hz, default 0.2
+ * @param minFreq      {@code min_freq} in Hz, default 0.01
+ * @param k            {@code k}, number of cosines, default 3
+ * @param fs           {@code fs}, sampling frequency in Hz, default 500
+ */
+public record BaselineWander(
+        @JsonProperty("max_amplitude") double maxAmplitude,
+        @JsonProperty("min_amplitude") double minAmplitude,
+        @JsonProperty("p") double p,
+        @JsonProperty("max_freq") double maxFreq,
+        @JsonProperty("min_freq") double minFreq,
+        @JsonProperty("k") int k,
+        @JsonProperty("fs") double fs) implements Step {
+
+    private static final String NAME = "BaselineWander";
+    /** Exact cos/sin restart interval of the rotation recurrence (keeps its rounding error ~1e-14). */
+    private static final int RESTART = 256;
+
+    /** Checks the arguments. */
+    public BaselineWander {
+        Params.finite(NAME, "max_amplitude", maxAmplitude);
+        Params.finite(NAME, "min_amplitude", minAmplitude);
+        if (minAmplitude > maxAmplitude) {
+            throw new AugmenterParameterException(NAME, "min_amplitude",
+                    minAmplitude + " is above max_amplitude " + maxAmplitude);
+        }
+        Params.probability(NAME, "p", p);
+        Params.positive(NAME, "fs", fs);
+        if (!(minFreq >= 0)) {
+            throw new AugmenterParameterException(NAME, "min_freq", "must be >= 0 Hz, got " + minFreq);
+        }
+        if (!(maxFreq >= minFreq && maxFreq <= fs / 2)) {
+            throw new AugmenterParameterException(NAME, "max_freq", "must lie in [min_freq, fs/2] = ["
+                    + minFreq + ", " + fs / 2 + "] Hz, got " + maxFreq);
+        }
+        Params.atLeast(NAME, "k", k, 1);
+    }
+
+    /** ECG-Chat's defaults at sampling frequency {@code fs}. */
+    public BaselineWander(double fs) {
+        this(0.5, 0, 1.0, 0.2, 0.01, 3, fs);
+    }
+
+    /** ECG-Chat's defaults (500 Hz). */
+    public BaselineWander() {
+        this(500);
+    }
+
+    @JsonCreator
+    static BaselineWander fromJson(
+            @JsonProperty("max_amplitude") Double maxAmplitude,
+            @JsonProperty("min_amplitude") Double minAmplitude,
+            @JsonProperty("p") Double p,
+            @JsonProperty("max_freq") Double maxFreq,
+            @JsonProperty("min_freq") Double minFreq,
+            @JsonProperty("k") Integer k,
+            @JsonProperty("fs") Double fs) {
+        return new BaselineWander(Params.orDefault(maxAmplitude, 0.5), Params.orDefault(minAmplitude, 0.0),
+                Params.orDefault(p, 1.0), Params.orDefault(maxFreq, 0.2), Params.orDefault(minFreq, 0.01),
+                Params.orDefault(k, 3), Params.orDefault(fs, 500.0));
+    }
+
+    @Override
+    public BatchState plan(BatchState state, RandomGenerator rng) {
+        if (!(rng.nextDouble() < p)) {
+            return state;
+        }
+        int records = state.records();
+        int leads = state.leads();
+        float[][] leadFactor = new float[records][leads];
+        double[][] cosines = new double[records][3 * k];
+        for (int b = 0; b < records; b++) {
+            for (int l = 0; l < leads; l++) {
+                leadFactor[b][l] = (float) rng.nextGaussian(1, 0.5);
+            }
+            for (int j = 0; j < k; j++) {
+                cosines[b][3 * j] = Draws.uniform(rng, minAmplitude, maxAmplitude);
+            }
+            for (int j = 0; j < k; j++) {
+                cosines[b][3 * j + 1] = 2 * Math.PI * Draws.uniform(rng, minFreq, maxFreq) / fs;
+                cosines[b][3 * j + 2] = Draws.uniform(rng, 0, 2 * Math.PI);
+            }
+        }
+        return state.withSignals(new Wandered(state.signals, leadFactor, cosines));
+    }
+
+    /** Signals plus each record's wander, the wander computed once per record on first use. */
+    private static final class Wandered extends Signal.Derived {
+        private final float[][] leadFactor;
+        /** Per record: amplitude, angular step per sample, phase, for each cosine. */
+        private final double[][] cosines;
+        private final AtomicReferenceArray<float[]> wander;
+
+        Wandered(Signal in, float[][] leadFactor, double[][] cosines) {
+            super(in);
+            this.leadFactor = leadFactor;
+            this.cosines = cosines;
+            this.wander = new AtomicReferenceArray<>(in.records);
+        }
+
+        @Override
+        void fill(int record, int lead, int from, int to, float[] dst, int off) {
+            in.fill(record, lead, from, to, dst, off);
+            float[] w = wander(record);
+            float c = leadFactor[record][lead];
+            for (int t = from, i = off; t < to; t++, i++) {
+                dst[i] += c * w[t];
+            }
+        }
+
+        private float[] wander(int record) {
+            float[] w = wander.get(record);
+            if (w == null) {
+                // racing threads compute identical arrays; keeping either is fine
+                w = compute(cosines[record], length);
+                wander.set(record, w);
+            }
+            return w;
+        }
+
+        /** Sum of cosines by rotation (two multiplies per sample), restarted from exact values. */
+        private static float[] compute(double[] cosines, int length) {
+            double[] sum = new double[length];
+            for (int j = 0; j < cosines.length; j += 3) {
+                double amplitude = cosines[j];
+                double step = cosines[j + 1];
+                double phase = cosines[j + 2];
+                double cosStep = Math.cos(step);
+                double sinStep = Math.sin(step);
+                for (int start = 0; start < length; start += RESTART) {
+                    double angle = step * start + phase;
+                    double c = Math.cos(angle);
+                    double s = Math.sin(angle);
+                    int end = Math.min(length, start + RESTART);
+                    for (int t = start; t < end; t++) {
+                        sum[t] += amplitude * c;
+                        double next = c * cosStep - s * sinStep;
+                        s = s * cosStep + c * sinStep;
+                        c = next;
+                    }
+                }
+            }
+            float[] w = new float[length];
+            for (int t = 0; t < length; t++) {
+                w[t] = (float) sum[t];
+            }
+            return w;
+        }
+    }
+}
