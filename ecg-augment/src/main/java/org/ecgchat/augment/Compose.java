@@ -15,7 +15,7 @@ public record Compose(@JsonProperty("transforms") List<Augmenter> transforms) im
 
     /** Checks and freezes the list. */
     public Compose {
-        if (transforms == null || transforms.contains(null)) {
+        if (transforms == null || transforms.stream().anyMatch(java.util.Objects::isNull)) {
             throw new AugmenterParameterException("Compose", "transforms", "must be a list of augmenters");
         }
         transforms = List.copyOf(transforms);

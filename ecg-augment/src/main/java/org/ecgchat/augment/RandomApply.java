@@ -23,7 +23,7 @@ public record RandomApply(
 
     /** Checks the arguments and freezes the list. */
     public RandomApply {
-        if (transforms == null || transforms.contains(null)) {
+        if (transforms == null || transforms.stream().anyMatch(java.util.Objects::isNull)) {
             throw new AugmenterParameterException("RandomApply", "transforms", "must be a list of augmenters");
         }
         transforms = List.copyOf(transforms);
