@@ -32,8 +32,8 @@ public record BaselineWander(
         @JsonProperty("fs") double fs) implements Step {
 
     private static final String NAME = "BaselineWander";
-    /** Exact cos/sin restart interval of the rotation recurrence (keeps its rounding error ~1e-14). */
-    private static final int RESTART = 256;
+    /** Samples per block of the cosine tables (block starts are exact, tables accurate to ~1e-14). */
+    private static final int BLOCK = 256;
 
     /** Checks the arguments. */
     public BaselineWander {
@@ -137,25 +137,38 @@ public record BaselineWander(
             return w;
         }
 
-        /** Sum of cosines by rotation (two multiplies per sample), restarted from exact values. */
+        /**
+         * Sum of cosines without a trigonometric call per sample: {@code cos(phi + t w)} over a block
+         * of {@link #BLOCK} samples is {@code cos(phi) C[t] - sin(phi) S[t]} with the block's start
+         * angle computed exactly and {@code C, S = cos, sin(t w)} tabulated once by rotation, so
+         * the per-sample loop has no dependency chain and vectorises.
+         */
         private static float[] compute(double[] cosines, int length) {
             double[] sum = new double[length];
+            double[] tableCos = new double[BLOCK];
+            double[] tableSin = new double[BLOCK];
             for (int j = 0; j < cosines.length; j += 3) {
                 double amplitude = cosines[j];
                 double step = cosines[j + 1];
                 double phase = cosines[j + 2];
                 double cosStep = Math.cos(step);
                 double sinStep = Math.sin(step);
-                for (int start = 0; start < length; start += RESTART) {
+                double c = 1;
+                double s = 0;
+                for (int t = 0; t < BLOCK; t++) {
+                    tableCos[t] = c;
+                    tableSin[t] = s;
+                    double next = c * cosStep - s * sinStep;
+                    s = s * cosStep + c * sinStep;
+                    c = next;
+                }
+                for (int start = 0; start < length; start += BLOCK) {
                     double angle = step * start + phase;
-                    double c = Math.cos(angle);
-                    double s = Math.sin(angle);
-                    int end = Math.min(length, start + RESTART);
-                    for (int t = start; t < end; t++) {
-                        sum[t] += amplitude * c;
-                        double next = c * cosStep - s * sinStep;
-                        s = s * cosStep + c * sinStep;
-                        c = next;
+                    double a = amplitude * Math.cos(angle);
+                    double b = amplitude * Math.sin(angle);
+                    int n = Math.min(BLOCK, length - start);
+                    for (int t = 0; t < n; t++) {
+                        sum[start + t] += a * tableCos[t] - b * tableSin[t];
                     }
                 }
             }

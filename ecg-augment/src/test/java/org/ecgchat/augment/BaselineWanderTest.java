@@ -125,6 +125,21 @@ class BaselineWanderTest {
     }
 
     @Test
+    void eachLeadIsExactlyASampledCosine() {
+        // one cosine of fixed frequency: x[t-1] + x[t+1] = 2 cos(w) x[t] at every sample, block edges included
+        double w = 2 * Math.PI * 3.0 / 500;
+        float[][][] x = wander(new BaselineWander(0.5, 0.5, 1, 3, 3, 1, 500), 3, 2, 2000, 4);
+        for (float[][] record : x) {
+            for (float[] row : record) {
+                for (int t = 1; t < row.length - 1; t++) {
+                    assertThat((double) row[t - 1] + row[t + 1])
+                            .isCloseTo(2 * Math.cos(w) * row[t], org.assertj.core.data.Offset.offset(2e-6));
+                }
+            }
+        }
+    }
+
+    @Test
     void probabilityZeroLeavesTheBatchAsItWas() {
         INDArray x = Batches.gaussian(4, 12, 500, 3);
         INDArray before = x.dup();
