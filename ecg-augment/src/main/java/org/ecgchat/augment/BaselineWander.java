@@ -32,8 +32,11 @@ public record BaselineWander(
         @JsonProperty("fs") double fs) implements Step {
 
     private static final String NAME = "BaselineWander";
-    /** Samples per block of the cosine tables (block starts are exact, tables accurate to ~1e-14). */
+    /** Samples tabulated by rotation before angle addition takes over (a vector's worth, and more). */
     private static final int BLOCK = 256;
+    /** Per-thread cos, sin and sum tables of the wander synthesis. */
+    private static final ThreadLocal<double[][]> TABLES =
+            ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0], new double[0]});
 
     /** Checks the arguments. */
     public BaselineWander {
@@ -138,38 +141,45 @@ public record BaselineWander(
         }
 
         /**
-         * Sum of cosines without a trigonometric call per sample: {@code cos(phi + t w)} over a block
-         * of {@link #BLOCK} samples is {@code cos(phi) C[t] - sin(phi) S[t]} with the block's start
-         * angle computed exactly and {@code C, S = cos, sin(t w)} tabulated once by rotation, so
-         * the per-sample loop has no dependency chain and vectorises.
+         * Sum of cosines without a trigonometric call per sample: {@code cos(t w)} and
+         * {@code sin(t w)} are tabulated by rotation over the first {@link #BLOCK} samples and by
+         * angle addition ({@code t = (t - BLOCK) + BLOCK}) beyond, then
+         * {@code a cos(phi + t w) = a cos(phi) C[t] - a sin(phi) S[t]}. Every loop but the first
+         * block runs on independent samples, so it vectorises; rounding stays near 1e-14.
          */
         private static float[] compute(double[] cosines, int length) {
-            double[] sum = new double[length];
-            double[] tableCos = new double[BLOCK];
-            double[] tableSin = new double[BLOCK];
+            double[][] tables = TABLES.get();
+            if (tables[0].length < length) {
+                tables = new double[][] {new double[length], new double[length], new double[length]};
+                TABLES.set(tables);
+            }
+            double[] cos = tables[0];
+            double[] sin = tables[1];
+            double[] sum = tables[2];
+            java.util.Arrays.fill(sum, 0, length, 0);
             for (int j = 0; j < cosines.length; j += 3) {
-                double amplitude = cosines[j];
                 double step = cosines[j + 1];
-                double phase = cosines[j + 2];
                 double cosStep = Math.cos(step);
                 double sinStep = Math.sin(step);
                 double c = 1;
                 double s = 0;
-                for (int t = 0; t < BLOCK; t++) {
-                    tableCos[t] = c;
-                    tableSin[t] = s;
+                for (int t = 0; t < Math.min(BLOCK, length); t++) {
+                    cos[t] = c;
+                    sin[t] = s;
                     double next = c * cosStep - s * sinStep;
                     s = s * cosStep + c * sinStep;
                     c = next;
                 }
-                for (int start = 0; start < length; start += BLOCK) {
-                    double angle = step * start + phase;
-                    double a = amplitude * Math.cos(angle);
-                    double b = amplitude * Math.sin(angle);
-                    int n = Math.min(BLOCK, length - start);
-                    for (int t = 0; t < n; t++) {
-                        sum[start + t] += a * tableCos[t] - b * tableSin[t];
-                    }
+                double cosBlock = Math.cos(BLOCK * step);
+                double sinBlock = Math.sin(BLOCK * step);
+                for (int t = BLOCK; t < length; t++) {
+                    cos[t] = cos[t - BLOCK] * cosBlock - sin[t - BLOCK] * sinBlock;
+                    sin[t] = sin[t - BLOCK] * cosBlock + cos[t - BLOCK] * sinBlock;
+                }
+                double a = cosines[j] * Math.cos(cosines[j + 2]);
+                double b = cosines[j] * Math.sin(cosines[j + 2]);
+                for (int t = 0; t < length; t++) {
+                    sum[t] += a * cos[t] - b * sin[t];
                 }
             }
             float[] w = new float[length];

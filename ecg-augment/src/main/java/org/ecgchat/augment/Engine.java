@@ -1,13 +1,11 @@
 package org.ecgchat.augment;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -24,8 +22,8 @@ final class Engine {
     static EcgBatch materialize(BatchState state) {
         Signal signals = state.signals;
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, signals.records, signals.leads, signals.length);
-        evaluate(state, buffer(out), true);
-        Nd4j.getAffinityManager().tagLocation(out, AffinityManager.Location.HOST);
+        evaluate(state, Buffers.floats(out)::put, true);
+        Buffers.written(out);
         return new EcgBatch(out, state.labels == null ? null : state.labels.toArray(), points(state.points));
     }
 
@@ -33,22 +31,32 @@ final class Engine {
     static EcgBatch writeBack(BatchState state, EcgBatch target) {
         requireSameShape(state, target);
         INDArray x = target.signals();
-        if (state.source.array == x && state.signals.recordLocal()) {
-            // every record reads only itself: overwrite record by record, no copy; check all
-            // samples first so that a bad one leaves the input untouched
+        if (state.source.array != x) {
+            // the input was converted to float32 c order: compute, then assign (ND4J converts back)
+            EcgBatch result = materialize(state);
+            copyBack(result, target);
+            return new EcgBatch(x, target.labels(), result.criticalPoints());
+        }
+        FloatBuffer storage = Buffers.floats(x);
+        if (state.signals.recordLocal()) {
+            // every record reads only itself: overwrite record by record; check all samples first
+            // so that a bad one leaves the input untouched
             IntStream.range(0, state.records()).parallel().forEach(state.source::requireFinite);
             if (state.signals != state.source) {
-                evaluate(state, buffer(x), false);
+                evaluate(state, storage::put, false);
             }
-            Nd4j.getAffinityManager().tagLocation(x, AffinityManager.Location.HOST);
-            if (state.labels != null) {
-                target.labels().assign(state.labels.toArray());
-            }
-            return new EcgBatch(x, target.labels(), points(state.points));
+        } else {
+            // records read other records: finish all of them in a reused heap scratch, then copy
+            // (a heap array is recycled by the JVM; a fresh off-heap one costs page faults)
+            float[] scratch = Scratch.floats(state.records() * state.leads() * state.length());
+            evaluate(state, (index, row, off, length) -> System.arraycopy(row, off, scratch, index, length), true);
+            storage.put(0, scratch, 0, state.records() * state.leads() * state.length());
         }
-        EcgBatch result = materialize(state);
-        copyBack(result, target);
-        return new EcgBatch(x, target.labels(), result.criticalPoints());
+        Buffers.written(x);
+        if (state.labels != null) {
+            state.labels.writeTo(target.labels());
+        }
+        return new EcgBatch(x, target.labels(), points(state.points));
     }
 
     /** Copies a computed batch into {@code target}'s arrays, which must have the same shapes. */
@@ -82,7 +90,12 @@ final class Engine {
         }
     }
 
-    private static void evaluate(BatchState state, FloatBuffer out, boolean checkSource) {
+    /** Where evaluated rows go: {@code row[off, off + length)} belongs at flat index {@code index}. */
+    interface RowSink {
+        void put(int index, float[] row, int off, int length);
+    }
+
+    private static void evaluate(BatchState state, RowSink out, boolean checkSource) {
         Signal signals = state.signals;
         int leads = signals.leads;
         int length = signals.length;
@@ -101,10 +114,6 @@ final class Engine {
                 ws.release();
             }
         });
-    }
-
-    private static FloatBuffer buffer(INDArray direct) {
-        return direct.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     private static List<int[]> points(int[][] points) {

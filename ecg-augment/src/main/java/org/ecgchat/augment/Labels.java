@@ -1,8 +1,6 @@
 package org.ecgchat.augment;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Labels travelling with a batch, held as a float32 c-ordered copy: {@code [records, classes]}
@@ -29,7 +27,7 @@ final class Labels {
             throw new InvalidBatchException("labels", "more than 2^31-1 values");
         }
         boolean perSample = labels.rank() == 3;
-        float[] values = Nd4j.toFlattened('c', labels.castTo(DataType.FLOAT)).toFloatVector();
+        float[] values = Buffers.read(labels);
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
                 throw new InvalidBatchException("labels", "value at flat index " + i + " is " + values[i]
@@ -41,9 +39,14 @@ final class Labels {
                 perSample, values);
     }
 
+    /** Writes these labels into {@code target}, which has their shape. */
+    void writeTo(INDArray target) {
+        Buffers.write(target, values);
+    }
+
     INDArray toArray() {
         long[] shape = perSample ? new long[] {records, samples, classes} : new long[] {records, classes};
-        return Nd4j.create(values.clone(), shape, DataType.FLOAT);
+        return Buffers.create(values, shape);
     }
 
     /** Size of one record's labels. */

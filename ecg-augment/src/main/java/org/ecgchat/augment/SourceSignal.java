@@ -5,11 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The input signals as the root of a plan: rows are read straight from the array's float buffer
@@ -29,6 +25,7 @@ final class SourceSignal extends Signal {
         this.array = array;
         ByteBuffer bytes = array.data().asNio().order(ByteOrder.nativeOrder());
         this.floats = bytes.asFloatBuffer();
+        // the same bytes as ints, for a vectorisable finiteness check
         this.bits = bytes.asIntBuffer();
     }
 
@@ -38,20 +35,7 @@ final class SourceSignal extends Signal {
             throw new InvalidBatchException("signals", "shape " + Arrays.toString(shape)
                     + " holds more than 2^31-1 samples; split the batch");
         }
-        return new SourceSignal(directOrCopy(signals), (int) shape[0], (int) shape[1], (int) shape[2]);
-    }
-
-    /** The array itself when its buffer is exactly its c-ordered float32 content, else such a copy. */
-    static INDArray directOrCopy(INDArray x) {
-        INDArray direct = isDirect(x) ? x : x.castTo(DataType.FLOAT).dup('c');
-        Nd4j.getAffinityManager().ensureLocation(direct, AffinityManager.Location.HOST);
-        return direct;
-    }
-
-    /** True when {@code x}'s data buffer holds exactly its elements, float32, in c order. */
-    static boolean isDirect(INDArray x) {
-        return x.dataType() == DataType.FLOAT && x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x)
-                && x.offset() == 0 && x.data().length() == x.length();
+        return new SourceSignal(Buffers.directOrCopy(signals), (int) shape[0], (int) shape[1], (int) shape[2]);
     }
 
     @Override
