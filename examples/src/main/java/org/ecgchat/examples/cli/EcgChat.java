@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
         description = "ECG-Chat for the JVM: WFDB tools, ECG-CoCa and the ECG chat model.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RdsampCommand.class,
+            InfoCommand.class,
+            RdannCommand.class,
+            EvalCommand.class,
         })
 public final class EcgChat implements Runnable {
 

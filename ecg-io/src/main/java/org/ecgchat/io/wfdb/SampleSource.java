@@ -1,0 +1,25 @@
+package org.ecgchat.io.wfdb;
+
+import java.io.IOException;
+
+/** Samples of a record in expanded frames; implemented for ordinary and multi-segment records. */
+interface SampleSource extends AutoCloseable {
+
+    /** Frames of the record (the header's length, or what the signal files hold if it gives none). */
+    long length() throws IOException;
+
+    /**
+     * Frames that every signal can deliver: {@link #length()} less the largest skew that runs past
+     * the end of the stored data (WFDB C stops reading there).
+     */
+    long deskewedLength() throws IOException;
+
+    /**
+     * Digital samples of frames {@code [from, to)} for the given signals, {@code k} per frame for a
+     * signal with {@code k} samples per frame; invalid samples are {@link WfdbRecord#INVALID_SAMPLE}.
+     */
+    int[][] readExpanded(long from, long to, int[] signals) throws IOException;
+
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,263 @@
+package org.ecgchat.io.wfdb;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads an ordinary (single-segment) record: groups its signals by file, deskews, marks invalid
+ * samples and verifies checksums when a read covers a whole signal.
+ */
+final class SegmentReader implements SampleSource {
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentReader.class);
+    /** Raw values decoded per step; bounds the buffer for signals read but not wanted. */
+    private static final int CHUNK_VALUES = 1 << 20;
+
+    private final WfdbHeader header;
+    private final Path headerFile;
+    private final ChecksumPolicy checksums;
+    private final List<Group> groups = new ArrayList<>();
+    private final Group[] groupOfSignal;
+    private final int[] positionOfSignal;
+    private final boolean[] checksumDone;
+    private long length = -1;
+
+    /** The signals sharing one file, and where each sits in the file's frame. */
+    private static final class Group {
+        final SignalFile file;
+        final int[] signals;
+        final SignalFormat format;
+
+        Group(SignalFile file, int[] signals, SignalFormat format) {
+            this.file = file;
+            this.signals = signals;
+            this.format = format;
+        }
+    }
+
+    SegmentReader(WfdbHeader header, Path headerFile, ChecksumPolicy checksums) {
+        this.header = header;
+        this.headerFile = headerFile;
+        this.checksums = checksums;
+        List<SignalSpec> specs = header.signals();
+        int n = specs.size();
+        groupOfSignal = new Group[n];
+        positionOfSignal = new int[n];
+        checksumDone = new boolean[n];
+        Path dir = headerFile.toAbsolutePath().getParent();
+        int s = 0;
+        while (s < n) {
+            int e = s + 1;
+            while (e < n && specs.get(e).fileName().equals(specs.get(s).fileName())) {
+                e++;
+            }
+            SignalSpec first = specs.get(s);
+            SignalFormat format = first.signalFormat();
+            int[] members = new int[e - s];
+            int[] spf = new int[e - s];
+            int[] init = new int[e - s];
+            for (int k = 0; k < members.length; k++) {
+                members[k] = s + k;
+                spf[k] = specs.get(s + k).samplesPerFrame();
+                init[k] = specs.get(s + k).initialValue();
+            }
+            SignalFile file = format == SignalFormat.NULL ? null
+                    : new SignalFile(dir.resolve(first.fileName()), format, first.byteOffset(), spf, init);
+            Group g = new Group(file, members, format);
+            int pos = 0;
+            for (int k = 0; k < members.length; k++) {
+                groupOfSignal[s + k] = g;
+                positionOfSignal[s + k] = pos;
+                pos += spf[k];
+            }
+            groups.add(g);
+            s = e;
+        }
+    }
+
+    WfdbHeader header() {
+        return header;
+    }
+
+    @Override
+    public long length() throws IOException {
+        if (length < 0) {
+            if (header.length().isPresent()) {
+                length = header.length().getAsLong();
+            } else {
+                long min = Long.MAX_VALUE;
+                for (Group g : groups) {
+                    if (g.file != null) {
+                        min = Math.min(min, g.file.availableFrames());
+                    }
+                }
+                length = min == Long.MAX_VALUE ? 0 : min;
+            }
+        }
+        return length;
+    }
+
+    @Override
+    public long deskewedLength() throws IOException {
+        long n = length();
+        long end = n;
+        for (int s = 0; s < header.signals().size(); s++) {
+            Group g = groupOfSignal[s];
+            int skew = header.signals().get(s).skewFrames();
+            if (g.file != null && skew > 0) {
+                end = Math.min(end, Math.max(0, g.file.availableFrames() - skew));
+            }
+        }
+        return end;
+    }
+
+    @Override
+    public int[][] readExpanded(long from, long to, int[] signals) throws IOException {
+        long n = length();
+        if (from < 0 || to < from || to > n) {
+            throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside record "
+                    + header.recordName() + " of " + n + " frames");
+        }
+        int[][] out = new int[signals.length][];
+        for (Group g : groups) {
+            List<Integer> wanted = new ArrayList<>();
+            for (int i = 0; i < signals.length; i++) {
+                if (groupOfSignal[signals[i]] == g) {
+                    wanted.add(i);
+                }
+            }
+            if (!wanted.isEmpty()) {
+                readGroup(g, from, to, signals, wanted, out);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads the wanted signals of one file, in chunks of frames so that the signals not wanted
+     * never need a buffer the size of the whole range.
+     */
+    private void readGroup(Group g, long from, long to, int[] signals, List<Integer> wanted, int[][] out)
+            throws IOException {
+        List<SignalSpec> specs = header.signals();
+        int frames = (int) (to - from);
+        for (int i : wanted) {
+            out[i] = new int[frames * specs.get(signals[i]).samplesPerFrame()];
+        }
+        if (g.file == null) {
+            for (int i : wanted) {
+                Arrays.fill(out[i], WfdbRecord.INVALID_SAMPLE);
+            }
+            return;
+        }
+        long available = g.file.availableFrames();
+        long n = length();
+        if (to > available) {
+            throw new WfdbFormatException(g.file.path(), "frame " + available,
+                    "signal file is truncated: it holds " + available + " frames but the record needs "
+                            + (header.length().isPresent() ? n : to) + " (header " + headerFile.getFileName() + ")");
+        }
+        int minSkew = Integer.MAX_VALUE;
+        int maxSkew = 0;
+        for (int i : wanted) {
+            int skew = specs.get(signals[i]).skewFrames();
+            minSkew = Math.min(minSkew, skew);
+            maxSkew = Math.max(maxSkew, skew);
+        }
+        long fileFrom = Math.min(from + minSkew, available);
+        long fileTo = Math.min(to + maxSkew, available);
+        int frameSize = g.file.frameSize();
+        Integer invalidValue = g.format.invalidValue();
+        boolean checkInvalid = invalidValue != null;
+        int invalid = checkInvalid ? invalidValue : 0;
+        boolean wholeSignal = fileFrom == 0 && fileTo >= n && header.length().isPresent()
+                && checksums != ChecksumPolicy.IGNORE;
+        int[] sums = new int[wanted.size()];
+        int chunk = (int) Math.max(1, Math.min(fileTo - fileFrom, CHUNK_VALUES / frameSize));
+        int[] raw = new int[chunk * frameSize];
+        for (long c0 = fileFrom; c0 < fileTo; c0 += chunk) {
+            long c1 = Math.min(fileTo, c0 + chunk);
+            g.file.read(c0, c1, raw);
+            for (int w = 0; w < wanted.size(); w++) {
+                int i = wanted.get(w);
+                int s = signals[i];
+                SignalSpec spec = specs.get(s);
+                int spf = spec.samplesPerFrame();
+                int pos = positionOfSignal[s];
+                long skew = spec.skewFrames();
+                long f0 = Math.max(0, c0 - from - skew);
+                long f1 = Math.min(frames, c1 - from - skew);
+                int[] a = out[i];
+                int k = (int) f0 * spf;
+                for (long f = f0; f < f1; f++) {
+                    int base = (int) ((from + f + skew - c0) * frameSize) + pos;
+                    for (int c = 0; c < spf; c++) {
+                        int v = raw[base + c];
+                        a[k++] = checkInvalid && v == invalid ? WfdbRecord.INVALID_SAMPLE : v;
+                    }
+                }
+                if (wholeSignal) {
+                    long e = Math.min(c1, n);
+                    int sum = sums[w];
+                    for (long f = c0; f < e; f++) {
+                        int base = (int) ((f - c0) * frameSize) + pos;
+                        for (int c = 0; c < spf; c++) {
+                            sum += raw[base + c];
+                        }
+                    }
+                    sums[w] = sum;
+                }
+            }
+        }
+        for (int w = 0; w < wanted.size(); w++) {
+            int i = wanted.get(w);
+            int s = signals[i];
+            SignalSpec spec = specs.get(s);
+            long firstMissing = Math.max(0, Math.min(frames, fileTo - from - spec.skewFrames()));
+            Arrays.fill(out[i], (int) firstMissing * spec.samplesPerFrame(), out[i].length, WfdbRecord.INVALID_SAMPLE);
+            if (wholeSignal && !checksumDone[s]) {
+                checksumDone[s] = true;
+                verifyChecksum(g, s, sums[w]);
+            }
+        }
+    }
+
+    private void verifyChecksum(Group g, int s, int sum) throws WfdbChecksumException {
+        SignalSpec spec = header.signals().get(s);
+        if (spec.checksum().isEmpty()) {
+            return;
+        }
+        int expected = spec.checksum().getAsInt();
+        if (((sum - expected) & 0xffff) != 0) {
+            String message = "checksum of signal " + s + " (" + spec.description() + ") is " + (short) sum
+                    + ", header " + headerFile.getFileName() + " says " + expected;
+            if (checksums == ChecksumPolicy.STRICT) {
+                throw new WfdbChecksumException(g.file.path(), "signal " + s, message);
+            }
+            LOG.warn("{}: {}", g.file.path(), message);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (Group g : groups) {
+            if (g.file != null) {
+                try {
+                    g.file.close();
+                } catch (IOException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
