@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Reads and writes augmenter configurations as JSON with the original argument names, the
@@ -65,13 +67,17 @@ public final class AugmenterJson {
         }
     }
 
-    /** Writes the configuration to {@code file} atomically (temporary file, then rename). */
+    /**
+     * Writes the configuration to {@code file} atomically: a temporary file beside it (created with
+     * the umask's permissions, unlike {@code Files.createTempFile}'s owner-only ones), then a rename.
+     */
     public static void write(Augmenter augmenter, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path target = file.toAbsolutePath();
+        Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.writeString(tmp, write(augmenter), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(tmp, write(augmenter), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
