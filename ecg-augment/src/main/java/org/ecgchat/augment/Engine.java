@@ -61,12 +61,7 @@ final class Engine {
 
     /** Copies a computed batch into {@code target}'s arrays, which must have the same shapes. */
     static void copyBack(EcgBatch result, EcgBatch target) {
-        if (!Arrays.equals(result.signals().shape(), target.signals().shape())) {
-            throw new InvalidBatchException("signals", "in-place augmentation needs the output shape "
-                    + Arrays.toString(result.signals().shape()) + " to equal the input shape "
-                    + Arrays.toString(target.signals().shape()));
-        }
-        requireWritableLabels(target, result.labels() != null);
+        requireFits(result.signals().shape(), result.labels() != null, target);
         target.signals().assign(result.signals());
         if (result.labels() != null) {
             target.labels().assign(result.labels());
@@ -74,16 +69,15 @@ final class Engine {
     }
 
     private static void requireSameShape(BatchState state, EcgBatch target) {
-        long[] planned = {state.records(), state.leads(), state.length()};
-        if (!Arrays.equals(planned, target.signals().shape())) {
-            throw new InvalidBatchException("signals", "in-place augmentation needs the output shape "
-                    + Arrays.toString(planned) + " to equal the input shape "
-                    + Arrays.toString(target.signals().shape()));
-        }
-        requireWritableLabels(target, state.labels != null);
+        requireFits(new long[] {state.records(), state.leads(), state.length()}, state.labels != null, target);
     }
 
-    private static void requireWritableLabels(EcgBatch target, boolean hasLabels) {
+    private static void requireFits(long[] produced, boolean hasLabels, EcgBatch target) {
+        if (!Arrays.equals(produced, target.signals().shape())) {
+            throw new InvalidBatchException("signals", "in-place augmentation needs the output shape "
+                    + Arrays.toString(produced) + " to equal the input shape "
+                    + Arrays.toString(target.signals().shape()));
+        }
         if (hasLabels && target.labels() != null && !target.labels().dataType().isFPType()) {
             throw new InvalidBatchException("labels", "in-place augmentation writes mixed (fractional) labels;"
                     + " labels of type " + target.labels().dataType() + " cannot hold them");
