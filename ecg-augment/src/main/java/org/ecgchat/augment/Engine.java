@@ -4,7 +4,10 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,7 +44,7 @@ final class Engine {
         if (state.signals.recordLocal()) {
             // every record reads only itself: overwrite record by record; check all samples first
             // so that a bad one leaves the input untouched
-            IntStream.range(0, state.records()).parallel().forEach(state.source::requireFinite);
+            forEachRecord(state.records(), state.source::requireFinite);
             if (state.signals != state.source) {
                 evaluate(state, storage::put, false);
             }
@@ -93,7 +96,7 @@ final class Engine {
         Signal signals = state.signals;
         int leads = signals.leads;
         int length = signals.length;
-        IntStream.range(0, signals.records).parallel().forEach(record -> {
+        forEachRecord(signals.records, record -> {
             if (checkSource) {
                 state.source.requireFinite(record);
             }
@@ -108,6 +111,30 @@ final class Engine {
                 ws.release();
             }
         });
+    }
+
+    /**
+     * Runs {@code body} for every record on the calling thread and the workers of its ForkJoinPool
+     * (the common pool outside one), each claiming the next record when done with one: a worker
+     * the OS deschedules holds up at most one record, not a pre-split chunk of them.
+     */
+    static void forEachRecord(int records, IntConsumer body) {
+        ForkJoinPool pool = ForkJoinTask.inForkJoinPool() ? ForkJoinTask.getPool() : ForkJoinPool.commonPool();
+        int helpers = Math.min(records, pool.getParallelism() + 1) - 1;
+        AtomicInteger next = new AtomicInteger();
+        Runnable drain = () -> {
+            for (int record = next.getAndIncrement(); record < records; record = next.getAndIncrement()) {
+                body.accept(record);
+            }
+        };
+        List<ForkJoinTask<?>> forked = new ArrayList<>(helpers);
+        for (int i = 0; i < helpers; i++) {
+            forked.add(ForkJoinTask.adapt(drain).fork());
+        }
+        drain.run();
+        for (ForkJoinTask<?> task : forked) {
+            task.join();
+        }
     }
 
     private static List<int[]> points(int[][] points) {
