@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             RdannCommand.class,
             EvalCommand.class,
+            WfepCommand.class,
+            BeatsCommand.class,
         })
 public final class EcgChat implements Runnable {
 
