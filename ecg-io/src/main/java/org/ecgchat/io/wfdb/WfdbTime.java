@@ -64,6 +64,15 @@ public final class WfdbTime {
                 baseTimeMillis, baseDate, end * samplesPerFrame);
     }
 
+    /**
+     * The same record with times counted at {@code ticksPerSecond} (WFDB's {@code setsampfreq}),
+     * keeping base time and date: {@code rdann} prints annotation files that declare a finer time
+     * resolution this way.
+     */
+    public WfdbTime withFrequency(double ticksPerSecond) {
+        return new WfdbTime(ticksPerSecond, frameFrequency, counterFrequency, baseCounter, baseTimeMillis, baseDate, end);
+    }
+
     /** Samples per second that one time unit of this converter counts. */
     public double frequency() {
         return frequency;

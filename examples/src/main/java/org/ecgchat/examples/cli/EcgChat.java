@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             RdsampCommand.class,
             InfoCommand.class,
+            RdannCommand.class,
+            EvalCommand.class,
         })
 public final class EcgChat implements Runnable {
 
