@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             WfepCommand.class,
             BeatsCommand.class,
+            SynthCommand.class,
+            PlotCommand.class,
         })
 public final class EcgChat implements Runnable {
 
