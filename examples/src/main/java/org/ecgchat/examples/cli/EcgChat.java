@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             WfepCommand.class,
             BeatsCommand.class,
+            ConvertCommand.class,
             SynthCommand.class,
             PlotCommand.class,
         })
