@@ -16,6 +16,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,7 +55,7 @@ public class EcgTowerBenchmark {
 
     @Setup
     public void build() {
-        String build = Nd4j.getNativeOps().buildInfo();
+        String build = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
         if (System.getProperty("org.bytedeco.javacpp.platform.extension", "").contains("onednn")
                 && !build.contains("HAVE_ONEDNN")) {
             throw new IllegalStateException("the oneDNN backend was requested but not loaded: " + build);
