@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +24,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * An open safetensors file: the header is parsed and validated on {@link #open}, tensors are read on
- * demand by mapping just their bytes, so a caller can read a few tensors of a large file, and files
- * over 2 GB work. Instances are safe for concurrent reads.
+ * An open safetensors file: the header is parsed and validated on {@link #open}; tensors are read on
+ * demand with positional reads of just their bytes straight into ND4J memory, so a caller can read
+ * a few tensors of a large file, and files and tensors over 2 GB work. Instances are safe for
+ * concurrent reads.
  *
  * <p>Format: an unsigned little-endian 64-bit header length N, N bytes of UTF-8 JSON
  * {@code {"__metadata__": {str: str}, name: {"dtype", "shape", "data_offsets": [begin, end]}}}
@@ -141,7 +142,12 @@ public final class SafetensorsFile implements AutoCloseable {
     public INDArray read(String name) throws IOException {
         Entry e = entry(name);
         INDArray array = NativeMemory.allocate(e.dtype(), e.shape());
-        NativeMemory.readInto(channel, dataStart + e.begin(), ByteOrder.LITTLE_ENDIAN, array);
+        try {
+            NativeMemory.readInto(channel, dataStart + e.begin(), ByteOrder.LITTLE_ENDIAN, array);
+        } catch (EOFException ex) {
+            throw fail(path, "tensor '" + name + "' is cut short (the file shrank after it was opened): "
+                    + ex.getMessage());
+        }
         return array;
     }
 
@@ -149,7 +155,7 @@ public final class SafetensorsFile implements AutoCloseable {
     public INDArray readWidened(String name) throws IOException {
         INDArray array = read(name);
         DataType t = array.dataType();
-        return t == DataType.HALF || t == DataType.BFLOAT16 ? array.castTo(DataType.FLOAT) : array;
+        return t == DataType.FLOAT16 || t == DataType.BFLOAT16 ? array.castTo(DataType.FLOAT) : array;
     }
 
     /**
@@ -184,8 +190,7 @@ public final class SafetensorsFile implements AutoCloseable {
             throw fail(path, "header is not a JSON object");
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             String name = field.getKey();
             JsonNode node = field.getValue();
             if (name.equals("__metadata__")) {
@@ -202,7 +207,7 @@ public final class SafetensorsFile implements AutoCloseable {
         if (!node.isObject()) {
             throw fail(path, "__metadata__ must be an object of strings");
         }
-        node.fields().forEachRemaining(m -> {
+        node.properties().forEach(m -> {
             if (!m.getValue().isTextual()) {
                 throw fail(path, "__metadata__ field '" + m.getKey() + "' must be a string, found " + m.getValue());
             }

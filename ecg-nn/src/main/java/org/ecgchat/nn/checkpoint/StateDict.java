@@ -18,6 +18,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * to tensors, as read from or written to a checkpoint. The mapping itself cannot be changed; methods
  * that rename or select return a new state dict sharing the same arrays.
  *
+ * <p>Arrays may share memory: tensors that were views of one storage in a PyTorch file (tied
+ * weights, slices) are views of one array here too, as after {@code torch.load}. Call
+ * {@code dup()} before modifying a tensor in place.
+ *
  * <p>Model code should read weights through {@link #strict()}, which checks shapes and, at the end,
  * that every tensor of the checkpoint was used, so that a partial load never succeeds silently.
  */

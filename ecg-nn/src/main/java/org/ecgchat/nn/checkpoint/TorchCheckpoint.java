@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -45,6 +46,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public record TorchCheckpoint(StateDict stateDict, Map<String, String> metadata) {
     /** A state-dict pickle is a few hundred kB even for 70B-parameter models; refuse absurd ones. */
     static final int MAX_PICKLE_BYTES = 256 << 20;
+    /** Deflate cannot expand data more than about 1032:1; a larger claim is a lie or a bomb. */
+    private static final long MAX_DEFLATE_RATIO = 1032;
     private static final BigInteger LEGACY_MAGIC = new BigInteger("1950a86a20f9469cfc6c", 16);
     private static final List<String> STATE_DICT_FIELDS = List.of("state_dict", "model");
 
@@ -62,7 +65,7 @@ public record TorchCheckpoint(StateDict stateDict, Map<String, String> metadata)
     public static TorchCheckpoint read(Path file) throws IOException {
         byte[] head = new byte[512];
         int n;
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
@@ -85,6 +88,7 @@ public record TorchCheckpoint(StateDict stateDict, Map<String, String> metadata)
     }
 
     private static TorchCheckpoint readZip(Path file) throws IOException {
+        long fileSize = Files.size(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry pickle = zip.stream().filter(e -> e.getName().endsWith("/data.pkl")
                     && e.getName().indexOf('/') == e.getName().length() - "/data.pkl".length())
@@ -113,8 +117,16 @@ public record TorchCheckpoint(StateDict stateDict, Map<String, String> metadata)
                 if (entry == null) {
                     throw new CheckpointFormatException(file + ": storage " + name + " is missing from the archive");
                 }
-                long bytesNeeded = storage.numel() * storage.dtype().byteSize();
-                if (entry.getSize() >= 0 && entry.getSize() != bytesNeeded) {
+                long bytesNeeded = byteSize(file, storage);
+                long compressed = entry.getCompressedSize();
+                boolean plausible = compressed >= 0 && compressed <= fileSize
+                        && (entry.getMethod() == ZipEntry.STORED ? entry.getSize() == compressed
+                        : entry.getSize() <= compressed * MAX_DEFLATE_RATIO);
+                if (!plausible) {
+                    throw new CheckpointFormatException(file + ": storage " + name + " claims " + entry.getSize()
+                            + " bytes from " + compressed + " stored bytes in a file of " + fileSize);
+                }
+                if (entry.getSize() != bytesNeeded) {
                     throw new CheckpointFormatException(file + ": storage " + name + " holds " + entry.getSize()
                             + " bytes but the pickle declares " + storage.numel() + " " + storage.dtype()
                             + " elements (" + bytesNeeded + " bytes)");
@@ -186,8 +198,8 @@ public record TorchCheckpoint(StateDict stateDict, Map<String, String> metadata)
                     throw new CheckpointFormatException(file + ": file ends before storage " + k + " (truncated?)");
                 }
                 long numel = count.flip().getLong();
-                long end = position + 8 + numel * s.dtype().byteSize();
-                if (numel != s.numel() || end > size || end < position) {
+                long end = position + 8 + byteSize(file, s);
+                if (numel != s.numel() || end > size) {
                     throw new CheckpointFormatException(file + ": storage " + k + " claims " + numel + " elements, the pickle "
                             + s.numel() + ", and " + (size - position - 8) + " bytes remain");
                 }
@@ -225,16 +237,16 @@ public record TorchCheckpoint(StateDict stateDict, Map<String, String> metadata)
                 break;
             }
         }
-        Map<Storage, Integer> uses = new HashMap<>();
         for (Map.Entry<?, ?> e : tensors.entrySet()) {
-            if (!(e.getKey() instanceof String) || !(e.getValue() instanceof TensorRef ref)) {
+            if (!(e.getKey() instanceof String) || !(e.getValue() instanceof TensorRef)) {
                 throw new CheckpointFormatException(file + ": state dict entry '" + e.getKey() + "' is "
                         + (e.getValue() == null ? "None" : e.getValue().getClass().getSimpleName())
                         + ", expected a tensor" + (tensors == top ? " (top-level keys: " + top.keySet() + ")" : ""));
             }
-            uses.merge(ref.storage(), 1, Integer::sum);
         }
         Map<Storage, INDArray> loaded = new HashMap<>();
+        long storageBytes = 0;
+        long copiedBytes = 0;
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : tensors.entrySet()) {
             String name = (String) e.getKey();
@@ -243,14 +255,48 @@ public record TorchCheckpoint(StateDict stateDict, Map<String, String> metadata)
             if (storage == null) {
                 storage = reader.read(ref.storage());
                 loaded.put(ref.storage(), storage);
+                storageBytes += byteSize(file, ref.storage());
             }
-            out.put(name, cut(file, name, ref, storage, uses.get(ref.storage()) == 1));
+            INDArray tensor = cut(file, name, ref, storage);
+            if (!sharesMemory(tensor, storage)) {
+                copiedBytes += tensor.length() * ref.storage().dtype().byteSize();
+                if (copiedBytes > storageBytes) {
+                    throw new CheckpointFormatException(file + ": views up to tensor '" + name + "' copy "
+                            + copiedBytes + " bytes out of " + storageBytes + " bytes of storage; refusing to"
+                            + " inflate the checkpoint");
+                }
+            }
+            out.put(name, tensor);
         }
         return new TorchCheckpoint(StateDict.of(file.toString(), out), Collections.unmodifiableMap(metadata));
     }
 
-    /** The tensor {@code ref} describes, as a standalone C-ordered array. */
-    private static INDArray cut(Path file, String name, TensorRef ref, INDArray storage, boolean soleUser) {
+    /** Bytes of a storage, refusing element counts whose size overflows. */
+    private static long byteSize(Path file, Storage storage) {
+        try {
+            return Math.multiplyExact(storage.numel(), storage.dtype().byteSize());
+        } catch (ArithmeticException e) {
+            throw new CheckpointFormatException(file + ": storage '" + storage.key() + "' claims " + storage.numel()
+                    + " elements, more than any file holds");
+        }
+    }
+
+    /** Whether the tensor's elements live in the storage's memory (a view, not a copy). */
+    private static boolean sharesMemory(INDArray tensor, INDArray storage) {
+        if (tensor.isEmpty() || storage.isEmpty()) {
+            return tensor.isEmpty();
+        }
+        long base = storage.data().address();
+        long at = tensor.data().address();
+        return at >= base && at < base + storage.length() * storage.dataType().width();
+    }
+
+    /**
+     * The tensor {@code ref} describes, as a C-ordered array. Contiguous tensors are views of their
+     * storage, so tensors sharing a storage in the file share memory as after {@code torch.load}
+     * (tied weights are one array); strided tensors are copied.
+     */
+    private static INDArray cut(Path file, String name, TensorRef ref, INDArray storage) {
         long[] shape = ref.shape();
         long[] stride = ref.stride();
         long numel;
@@ -279,11 +325,15 @@ public record TorchCheckpoint(StateDict stateDict, Map<String, String> metadata)
                     + ", stride " + Arrays.toString(stride) + " and offset " + ref.offset() + " reaches element "
                     + last + " but its storage '" + ref.storage().key() + "' holds " + ref.storage().numel());
         }
-        if (contiguous && soleUser && ref.offset() == 0 && numel == ref.storage().numel()) {
-            return storage.reshape('c', shape);
-        }
         if (contiguous) {
-            return storage.get(NDArrayIndex.interval(ref.offset(), ref.offset() + numel)).dup('c').reshape('c', shape);
+            INDArray elements = ref.offset() == 0 && numel == ref.storage().numel() ? storage
+                    : storage.get(NDArrayIndex.interval(ref.offset(), ref.offset() + numel));
+            return elements.reshape('c', shape);
+        }
+        if (numel > ref.storage().numel()) {
+            throw new CheckpointFormatException(file + ": tensor '" + name + "' of size " + Arrays.toString(shape)
+                    + " repeats elements of its storage '" + ref.storage().key() + "' (" + ref.storage().numel()
+                    + " elements); broadcast views are not supported");
         }
         return Nd4j.create(storage.data(), shape, stride, ref.offset(), 'c', storage.dataType()).dup('c');
     }

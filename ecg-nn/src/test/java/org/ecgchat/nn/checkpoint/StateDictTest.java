@@ -14,8 +14,8 @@ class StateDictTest {
     private static StateDict sample() {
         Map<String, INDArray> m = new LinkedHashMap<>();
         m.put("module.ecg.conv1.weight", Nd4j.ones(DataType.FLOAT, 8, 12, 50));
-        m.put("module.ecg.class_embedding", Nd4j.ones(DataType.HALF, 8));
-        m.put("module.text.transformer.embeddings.position_ids", Nd4j.zeros(DataType.LONG, 1, 40));
+        m.put("module.ecg.class_embedding", Nd4j.ones(DataType.FLOAT16, 8));
+        m.put("module.text.transformer.embeddings.position_ids", Nd4j.zeros(DataType.INT64, 1, 40));
         return StateDict.of("ckpt.pt", m);
     }
 
@@ -24,6 +24,9 @@ class StateDictTest {
         StateDict sd = sample().stripPrefix("module.");
         assertThat(sd.names()).containsExactly("ecg.conv1.weight", "ecg.class_embedding",
                 "text.transformer.embeddings.position_ids");
+        assertThat(sd.find("ecg.conv1.bias")).isEmpty();
+        assertThat(sd.find("ecg.conv1.weight")).containsSame(sd.get("ecg.conv1.weight"));
+        assertThat(sd.filter(n -> n.startsWith("text.")).names()).containsExactly("text.transformer.embeddings.position_ids");
         assertThat(sd.withPrefix("ecg.").names()).containsExactly("conv1.weight", "class_embedding");
         assertThat(sample().allNamesStartWith("module.")).isTrue();
         assertThat(sd.allNamesStartWith("module.")).isFalse();
