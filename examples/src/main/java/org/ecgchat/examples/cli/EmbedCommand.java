@@ -1,6 +1,9 @@
 package org.ecgchat.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -92,17 +95,35 @@ public final class EmbedCommand implements Callable<Integer> {
 
     private void embed(CocaModel coca, Preprocessor steps, Writer sink) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        for (int from = 0; from < records.size(); from += batch) {
-            List<Path> part = records.subList(from, Math.min(records.size(), from + batch));
-            List<float[][]> ecgs = new ArrayList<>();
-            for (Path record : part) {
-                ecgs.add(EcgRecords.read(record, coca.config(), steps));
+        try (ProgressBar progress = progress()) {
+            for (int from = 0; from < records.size(); from += batch) {
+                embedBatch(coca, steps, sink, json, records.subList(from, Math.min(records.size(), from + batch)));
+                if (progress != null) {
+                    progress.stepTo(Math.min(records.size(), from + batch));
+                }
             }
-            INDArray latents = coca.encodeEcg(EcgRecords.batch(ecgs));
-            for (int i = 0; i < part.size(); i++) {
-                sink.write(json.writeValueAsString(new Line(part.get(i).toString(), latents.getRow(i).toFloatVector())));
-                sink.write('\n');
-            }
+        }
+    }
+
+    /** A progress bar on the terminal when the output goes to a file and there is a terminal to see it. */
+    private ProgressBar progress() {
+        if (out == null || System.console() == null) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("embed").setInitialMax(records.size())
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+
+    private void embedBatch(CocaModel coca, Preprocessor steps, Writer sink, ObjectMapper json, List<Path> part)
+            throws IOException {
+        List<float[][]> ecgs = new ArrayList<>();
+        for (Path record : part) {
+            ecgs.add(EcgRecords.read(record, coca.config(), steps));
+        }
+        INDArray latents = coca.encodeEcg(EcgRecords.batch(ecgs));
+        for (int i = 0; i < part.size(); i++) {
+            sink.write(json.writeValueAsString(new Line(part.get(i).toString(), latents.getRow(i).toFloatVector())));
+            sink.write('\n');
         }
     }
 
