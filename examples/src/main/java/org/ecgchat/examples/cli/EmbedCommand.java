@@ -61,7 +61,7 @@ public final class EmbedCommand implements Callable<Integer> {
             description = "records per forward pass; default: ${DEFAULT-VALUE}")
     int batch;
 
-    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths without extension")
+    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths (without extension, or the .hea file)")
     List<Path> records;
 
     @Override
@@ -118,7 +118,9 @@ public final class EmbedCommand implements Callable<Integer> {
             throws IOException {
         List<float[][]> ecgs = new ArrayList<>();
         for (Path record : part) {
-            ecgs.add(EcgRecords.read(record, coca.config(), steps));
+            String name = record.getFileName() == null ? "" : record.getFileName().toString();
+            Path base = name.endsWith(".hea") ? record.resolveSibling(name.substring(0, name.length() - 4)) : record;
+            ecgs.add(EcgRecords.read(base, coca.config(), steps));
         }
         INDArray latents = coca.encodeEcg(EcgRecords.batch(ecgs));
         for (int i = 0; i < part.size(); i++) {
