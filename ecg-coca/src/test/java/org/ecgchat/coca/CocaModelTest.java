@@ -162,6 +162,19 @@ class CocaModelTest {
     }
 
     @Test
+    void weightsWithoutAConfigurationAreCheckedAgainstEcgChatsArchitecture(@TempDir Path tmp) throws IOException {
+        Path alone = tmp.resolve("weights.safetensors");
+        java.nio.file.Files.copy(dir.resolve("model.safetensors"), alone);
+        assertThatThrownBy(() -> CocaModel.load(alone))
+                .isInstanceOf(WeightMismatchException.class)
+                .hasMessageContaining("weights.safetensors")
+                .hasMessageContaining("configuration describes another architecture")
+                .satisfies(e -> assertThat(((WeightMismatchException) e).problems()).contains(
+                        "tensor ecg.conv1.weight has shape [64, 12, 50], the model expects [768, 12, 50]",
+                        "missing tensor ecg.transformer.resblocks.11.ln_1.weight, expected shape [768]"));
+    }
+
+    @Test
     void inputsOfTheWrongShapeOrRangeAreRefusedWithTheExpectation() {
         assertThatThrownBy(() -> model.encodeEcg(Nd4j.zeros(DataType.FLOAT, 2, 12, 400)))
                 .isInstanceOf(IllegalArgumentException.class)
