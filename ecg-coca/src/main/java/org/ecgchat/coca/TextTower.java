@@ -78,8 +78,4 @@ public final class TextTower implements Layer {
                 0b01, 0b11, 0, 0, 0);
     }
 
-    /** The longest token sequence BERT's position table allows. */
-    public long maxLength() {
-        return bert.maxPositions();
-    }
 }
