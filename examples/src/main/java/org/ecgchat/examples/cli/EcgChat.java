@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             SynthCommand.class,
             PlotCommand.class,
+            EmbedCommand.class,
         })
 public final class EcgChat implements Runnable {
 
