@@ -108,7 +108,7 @@ public final class CocaGraph {
         Tokens decoderInput = textTower.decoderInput(graph, t.hidden(), true);
         SDVariable logits = new MultimodalDecoder(config).apply(graph, decoderInput, memory);
         int vocab = config.text().decoderVocabSize();
-        sd.reshape(logits, sd.concat(0, decoderInput.dims(), graph.longs(vocab))).rename(LOGITS);
+        sd.reshape(logits, graph.shape(decoderInput.dims(), vocab)).rename(LOGITS);
         SDVariable labels = textTower.labels(graph, text).rename(LABELS);
 
         SDVariable logitScale = graph.parameter(Parameter.of("logit_scale"));
@@ -135,7 +135,7 @@ public final class CocaGraph {
 
     /** Runs the graph for the named outputs; {@code inputs} maps {@link #ECG} and/or {@link #TEXT}. */
     public Map<String, INDArray> output(Map<String, INDArray> inputs, String... outputs) {
-        return graph.sameDiff().output(inputs, outputs);
+        return graph.output(inputs, outputs);
     }
 
     /** Gradients of the loss variable with respect to the named parameters, by SameDiff's autodiff. */

@@ -9,11 +9,14 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * exact erf form, built here from {@code erf}.
  */
 public enum Activation {
-    /** {@code x · Φ(x) = 0.5 · x · (1 + erf(x / √2))}, PyTorch {@code nn.GELU()}. */
+    /**
+     * {@code x · Φ(x)}, PyTorch {@code nn.GELU()}; computed as {@code 0.5 · x · erfc(−x / √2)}, which
+     * equals {@code 0.5 · x · (1 + erf(x / √2))} with one op less and no cancellation for negative x.
+     */
     GELU {
         @Override
         public SDVariable apply(SameDiff sd, SDVariable x) {
-            return sd.math.erf(x.mul(1.0 / Math.sqrt(2.0))).add(1.0).mul(x.mul(0.5));
+            return sd.math.erfc(x.mul(-1.0 / Math.sqrt(2.0))).mul(x).mul(0.5);
         }
     },
     /** {@code x · sigmoid(1.702 x)}, open_clip's {@code QuickGELU} (OpenAI CLIP weights). */

@@ -24,17 +24,12 @@ public final class Attention {
     public static SDVariable[] splitHeads(Graph g, SDVariable x, SDVariable dims, int parts, int heads,
             long headDim) {
         SameDiff sd = g.sameDiff();
-        SDVariable[] out = new SDVariable[parts];
         if (parts == 1) {
-            out[0] = sd.permute(sd.reshape(x, sd.concat(0, dims, g.longs(heads, headDim))), 0, 2, 1, 3);
-            return out;
+            return new SDVariable[] {sd.permute(sd.reshape(x, g.shape(dims, heads, headDim)), 0, 2, 1, 3)};
         }
-        SDVariable split = sd.reshape(x, sd.concat(0, dims, g.longs(parts, heads, headDim)));
-        SDVariable[] pieces = sd.unstack(split, 2, parts);
-        for (int i = 0; i < parts; i++) {
-            out[i] = sd.permute(pieces[i], 0, 2, 1, 3);
-        }
-        return out;
+        // [B, T, parts, H, hd] -> [parts, B, H, T, hd]: one permute, then one unstack
+        SDVariable split = sd.reshape(x, g.shape(dims, parts, heads, headDim));
+        return sd.unstack(sd.permute(split, 2, 0, 3, 1, 4), 0, parts);
     }
 
     /**

@@ -43,6 +43,7 @@ public final class Graph {
     private final Function<Parameter, INDArray> weights;
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final List<Lookup> lookups = new ArrayList<>();
+    private final Map<String, SDVariable> shapes = new HashMap<>();
 
     private record Lookup(Parameter table, String ids, String output) {}
 
@@ -120,6 +121,15 @@ public final class Graph {
     }
 
     /**
+     * The INT64 shape vector {@code dims ++ suffix}, built once per graph for each combination
+     * (every layer of a tower splits its heads the same way).
+     */
+    public SDVariable shape(SDVariable dims, long... suffix) {
+        String key = dims.name() + Arrays.toString(suffix);
+        return shapes.computeIfAbsent(key, k -> sd.concat(0, dims, longs(suffix)));
+    }
+
+    /**
      * Rows of {@code table} selected by the integer ids (any shape, flattened row-major):
      * {@code [ids.length, table.shape[1]]}.
      */
@@ -134,6 +144,15 @@ public final class Graph {
 
     /** What one backward pass gives: gradients by requested name, and the forward outputs asked for. */
     public record Pass(Map<String, INDArray> gradients, Map<String, INDArray> outputs) {}
+
+    /**
+     * Runs the graph for the named outputs. SameDiff keeps an inference session per (graph,
+     * thread) that caches released activation arrays for reuse by later ops and calls, so confine
+     * a graph to one thread (as {@link GraphPool} does) to keep that memory bounded.
+     */
+    public Map<String, INDArray> output(Map<String, INDArray> inputs, String... outputs) {
+        return sd.output(inputs, outputs);
+    }
 
     /**
      * Gradients of the graph's loss variables with respect to the named parameters (or any other

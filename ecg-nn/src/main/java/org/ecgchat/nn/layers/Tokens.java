@@ -17,6 +17,6 @@ public record Tokens(SDVariable x, SDVariable dims) {
 
     /** {@code x} as {@code [batch, length, width]}. */
     public SDVariable unflatten(Graph g, long width) {
-        return g.sameDiff().reshape(x, g.sameDiff().concat(0, dims, g.longs(width)));
+        return g.sameDiff().reshape(x, g.shape(dims, width));
     }
 }

@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             RdannCommand.class,
             EvalCommand.class,
+            WfepCommand.class,
+            BeatsCommand.class,
+            EmbedCommand.class,
         })
 public final class EcgChat implements Runnable {
 
