@@ -92,26 +92,29 @@ public class SafetensorsLoadBenchmark {
     }
 
     /**
-     * Allocate the same ND4J arrays and fill them with plain positional reads of the data section:
-     * the floor for loading into fresh arrays, whose first touch of new memory dominates on a
-     * loaded machine.
+     * Allocate the same ND4J arrays, all alive at once as after a load, and fill them with plain
+     * positional reads of the data section: the floor for loading into fresh memory, whose first
+     * touch (page faults, zeroing by the kernel) dominates.
      */
     @Benchmark
     public long rawFileReadIntoNewArrays() throws IOException {
-        long elements = 0;
         long floats = tensorMiB * (1L << 20) / 4;
+        INDArray[] tensors = new INDArray[tensorCount];
         try (FileChannel channel = FileChannel.open(file)) {
             long position = channel.size() - (long) tensorCount * floats * 4;
             for (int i = 0; i < tensorCount; i++) {
-                INDArray tensor = Nd4j.createUninitialized(DataType.FLOAT, new long[] {floats}, 'c');
-                ByteBuffer target = tensor.data().asNio();
+                tensors[i] = Nd4j.createUninitialized(DataType.FLOAT, new long[] {floats}, 'c');
+                ByteBuffer target = tensors[i].data().asNio();
                 while (target.hasRemaining() && channel.read(target, position + target.position()) >= 0) {
                     // keep reading
                 }
                 position += floats * 4;
-                elements += tensor.length();
-                tensor.close();
             }
+        }
+        long elements = 0;
+        for (INDArray tensor : tensors) {
+            elements += tensor.length();
+            tensor.close();
         }
         return elements;
     }

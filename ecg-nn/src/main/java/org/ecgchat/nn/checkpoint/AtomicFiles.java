@@ -3,10 +3,12 @@ package org.ecgchat.nn.checkpoint;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes a file through a temporary sibling and an atomic rename, so readers never see half a file. */
 final class AtomicFiles {
@@ -24,12 +26,23 @@ final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        Path temp = null;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                writer.write(channel);
-                channel.force(true);
+            // Not Files.createTempFile: its owner-only permissions would survive the rename and
+            // hide a shared model folder's weights from other users; CREATE_NEW honours the umask.
+            FileChannel channel = null;
+            while (channel == null) {
+                String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
+                temp = dir.resolve("." + absolute.getFileName() + "." + suffix + ".tmp");
+                try {
+                    channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    temp = null;
+                }
+            }
+            try (FileChannel open = channel) {
+                writer.write(open);
+                open.force(true);
             }
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -37,7 +50,9 @@ final class AtomicFiles {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(temp);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 }

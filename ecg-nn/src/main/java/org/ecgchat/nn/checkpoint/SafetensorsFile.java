@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +155,7 @@ public final class SafetensorsFile implements AutoCloseable {
     public INDArray readWidened(String name) throws IOException {
         INDArray array = read(name);
         DataType t = array.dataType();
-        return t == DataType.HALF || t == DataType.BFLOAT16 ? array.castTo(DataType.FLOAT) : array;
+        return t == DataType.FLOAT16 || t == DataType.BFLOAT16 ? array.castTo(DataType.FLOAT) : array;
     }
 
     /**
@@ -191,8 +190,7 @@ public final class SafetensorsFile implements AutoCloseable {
             throw fail(path, "header is not a JSON object");
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             String name = field.getKey();
             JsonNode node = field.getValue();
             if (name.equals("__metadata__")) {
@@ -209,7 +207,7 @@ public final class SafetensorsFile implements AutoCloseable {
         if (!node.isObject()) {
             throw fail(path, "__metadata__ must be an object of strings");
         }
-        node.fields().forEachRemaining(m -> {
+        node.properties().forEach(m -> {
             if (!m.getValue().isTextual()) {
                 throw fail(path, "__metadata__ field '" + m.getKey() + "' must be a string, found " + m.getValue());
             }

@@ -125,7 +125,7 @@ public final class ShardedSafetensors {
             throw new CheckpointFormatException(index + ": expected a non-empty \"weight_map\" object {tensor: shard file}");
         }
         Map<String, String> weightMap = new LinkedHashMap<>();
-        map.fields().forEachRemaining(e -> {
+        map.properties().forEach(e -> {
             if (!e.getValue().isTextual()) {
                 throw new CheckpointFormatException(index + ": weight_map entry '" + e.getKey()
                         + "' must name a shard file, found " + e.getValue());

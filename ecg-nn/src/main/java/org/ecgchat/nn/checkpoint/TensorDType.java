@@ -12,16 +12,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 public enum TensorDType {
     F64("F64", 8, DataType.DOUBLE),
     F32("F32", 4, DataType.FLOAT),
-    F16("F16", 2, DataType.HALF),
+    F16("F16", 2, DataType.FLOAT16),
     BF16("BF16", 2, DataType.BFLOAT16),
-    I64("I64", 8, DataType.LONG),
-    I32("I32", 4, DataType.INT),
-    I16("I16", 2, DataType.SHORT),
-    I8("I8", 1, DataType.BYTE),
+    I64("I64", 8, DataType.INT64),
+    I32("I32", 4, DataType.INT32),
+    I16("I16", 2, DataType.INT16),
+    I8("I8", 1, DataType.INT8),
     U64("U64", 8, DataType.UINT64),
     U32("U32", 4, DataType.UINT32),
     U16("U16", 2, DataType.UINT16),
-    U8("U8", 1, DataType.UBYTE),
+    U8("U8", 1, DataType.UINT8),
     BOOL("BOOL", 1, DataType.BOOL);
 
     private final String safetensorsName;

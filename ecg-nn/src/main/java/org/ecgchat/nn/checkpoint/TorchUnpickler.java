@@ -1,5 +1,6 @@
 package org.ecgchat.nn.checkpoint;
 
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,7 +105,7 @@ final class TorchUnpickler extends Unpickler {
             throw e;
         } catch (PickleException | ClassCastException | IndexOutOfBoundsException | ArithmeticException e) {
             throw fail("malformed pickle at byte " + input.position + ": " + e.getMessage(), e);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw fail("pickle ends early (truncated file?)", e);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains("premature end")) {

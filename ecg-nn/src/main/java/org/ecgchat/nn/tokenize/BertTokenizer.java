@@ -128,7 +128,7 @@ public final class BertTokenizer {
                     + "'; only WordPiece (BERT) tokenizers are supported");
         }
         Map<String, Integer> ids = new HashMap<>();
-        model.path("vocab").fields().forEachRemaining(e -> {
+        model.path("vocab").properties().forEach(e -> {
             if (!e.getValue().canConvertToInt()) {
                 throw new TokenizerFormatException(file + ": model.vocab['" + e.getKey() + "'] is not an integer id");
             }
@@ -250,8 +250,8 @@ public final class BertTokenizer {
             mask[b] = Arrays.stream(e.attentionMask()).asLongStream().toArray();
         }
         if (texts.isEmpty()) {
-            return new TokenBatch(Nd4j.create(DataType.LONG, 0, contextLength),
-                    Nd4j.create(DataType.LONG, 0, contextLength));
+            return new TokenBatch(Nd4j.create(DataType.INT64, 0, contextLength),
+                    Nd4j.create(DataType.INT64, 0, contextLength));
         }
         return new TokenBatch(Nd4j.createFromArray(ids), Nd4j.createFromArray(mask));
     }

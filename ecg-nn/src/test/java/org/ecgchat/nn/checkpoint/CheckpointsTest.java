@@ -2,8 +2,10 @@ package org.ecgchat.nn.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +49,20 @@ class CheckpointsTest {
     }
 
     @Test
+    void writtenFilesGetTheUsualPermissionsNotOwnerOnlyOnes() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path written = dir.resolve("model.safetensors");
+        Safetensors.write(written, StateDict.of("x", Map.of("a", Nd4j.ones(2))));
+        assertThat(Files.getPosixFilePermissions(written)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void aFailedWriteLeavesTheOldFileAndNoTemporaryFile() throws IOException {
         Path target = dir.resolve("model.safetensors");
         Files.writeString(target, "old");
         assertThatThrownBy(() -> AtomicFiles.write(target, (FileChannel ch) -> {
-            ch.write(java.nio.ByteBuffer.wrap(new byte[100]));
+            ch.write(ByteBuffer.wrap(new byte[100]));
             throw new IOException("disk full");
         })).hasMessage("disk full");
         assertThat(Files.readString(target)).isEqualTo("old");

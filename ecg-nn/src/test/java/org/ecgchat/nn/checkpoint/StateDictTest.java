@@ -14,8 +14,8 @@ class StateDictTest {
     private static StateDict sample() {
         Map<String, INDArray> m = new LinkedHashMap<>();
         m.put("module.ecg.conv1.weight", Nd4j.ones(DataType.FLOAT, 8, 12, 50));
-        m.put("module.ecg.class_embedding", Nd4j.ones(DataType.HALF, 8));
-        m.put("module.text.transformer.embeddings.position_ids", Nd4j.zeros(DataType.LONG, 1, 40));
+        m.put("module.ecg.class_embedding", Nd4j.ones(DataType.FLOAT16, 8));
+        m.put("module.text.transformer.embeddings.position_ids", Nd4j.zeros(DataType.INT64, 1, 40));
         return StateDict.of("ckpt.pt", m);
     }
 

@@ -3,6 +3,7 @@ package org.ecgchat.nn.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class TorchCheckpointTest {
             INDArray e = expected.get(name);
             assertThat(a.dataType()).as(name).isEqualTo(e.dataType());
             assertThat(a.shape()).as(name).containsExactly(e.shape());
-            assertThat(a).as(name).isEqualTo(e);
+            assertThat(SafetensorsTest.values(a)).as(name).containsExactly(SafetensorsTest.values(e));
         }
         assertThat(loaded.metadata()).containsEntry("epoch", "1");
     }
@@ -110,7 +112,7 @@ class TorchCheckpointTest {
 
     private static void entry(ZipOutputStream zip, String name, byte[] data) throws IOException {
         ZipEntry e = new ZipEntry(name);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(data);
         e.setSize(data.length);
         e.setCompressedSize(data.length);
@@ -125,14 +127,14 @@ class TorchCheckpointTest {
         assertThat(sd.get("w").toFloatMatrix()).isDeepEqualTo(new float[][] {{0.5f, 1.5f, 2.5f}, {3.5f, 4.5f, 5.5f}});
         assertThat(sd.get("t").toFloatMatrix()).isDeepEqualTo(new float[][] {{0.5f, 3.5f}, {1.5f, 4.5f}, {2.5f, 5.5f}});
         assertThat(sd.get("tail").toFloatVector()).containsExactly(4.5f, 5.5f);
-        assertThat(sd.get("h").dataType()).isEqualTo(DataType.HALF);
+        assertThat(sd.get("h").dataType()).isEqualTo(DataType.FLOAT16);
         assertThat(sd.requireFloat("h", 2).toFloatVector()).containsExactly(1f, -2f);
         assertThat(sd.get("bf").dataType()).isEqualTo(DataType.BFLOAT16);
         assertThat(sd.requireFloat("bf", 1).getFloat(0)).isEqualTo(3.140625f);
-        assertThat(sd.get("l").dataType()).isEqualTo(DataType.LONG);
+        assertThat(sd.get("l").dataType()).isEqualTo(DataType.INT64);
         assertThat(sd.get("l").toLongVector()).containsExactly(-5L, 1L << 40);
         assertThat(sd.require("i", 1, 1).getInt(0, 0)).isEqualTo(123456);
-        assertThat(sd.get("u8").dataType()).isEqualTo(DataType.UBYTE);
+        assertThat(sd.get("u8").dataType()).isEqualTo(DataType.UINT8);
         assertThat(sd.get("u8").getInt(0)).isEqualTo(200);
         assertThat(sd.get("mask").dataType()).isEqualTo(DataType.BOOL);
         assertThat(Arrays.toString(sd.get("mask").toIntVector())).isEqualTo("[1, 0, 1]");
@@ -163,7 +165,7 @@ class TorchCheckpointTest {
         Map<String, byte[]> storages = syntheticStorages(ByteOrder.LITTLE_ENDIAN);
         storages.put("8", new byte[0]);
         int[] elementSizes = {4, 2, 2, 8, 4, 1, 1, 4, 4};
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new PickleWriter().proto(2).op(0x8a).op(10)
                 .raw(new byte[] {0x6c, (byte) 0xfc, (byte) 0x9c, 0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19})
                 .stop().bytes());
@@ -256,7 +258,7 @@ class TorchCheckpointTest {
                 .setitems().stop().bytes();
         Map<String, byte[]> storage = Map.of("0", syntheticStorages(ByteOrder.LITTLE_ENDIAN).get("0"));
         StateDict sd = TorchCheckpoint.read(writeZip("tied.pt", tied, storage, null)).stateDict();
-        assertThat(sd.get("text_projection.weight")).isEqualTo(sd.get("token_embedding.weight"));
+        assertThat(sd.get("text_projection.weight").data().address()).isEqualTo(sd.get("token_embedding.weight").data().address());
         assertThat(sd.get("text_projection.weight").getFloat(1, 2)).isEqualTo(5.5f);
 
         byte[] broadcast = new PickleWriter().proto(2).emptyDict().str("b")

@@ -79,7 +79,7 @@ class BertTokenizerTest {
         assertThat(t.encode("", 3).ids()).containsExactly(2, 3, 0);
 
         TokenBatch batch = t.encodeBatch(List.of("sinus rhythm", "ecg"), 5);
-        assertThat(batch.inputIds().dataType()).isEqualTo(DataType.LONG);
+        assertThat(batch.inputIds().dataType()).isEqualTo(DataType.INT64);
         assertThat(batch.inputIds().toLongMatrix()).isDeepEqualTo(new long[][] {{2, 24, 25, 3, 0}, {2, 23, 3, 0, 0}});
         assertThat(batch.attentionMask().toLongMatrix()).isDeepEqualTo(new long[][] {{1, 1, 1, 1, 0}, {1, 1, 1, 0, 0}});
         assertThatThrownBy(() -> t.encode("x", 1)).isInstanceOf(IllegalArgumentException.class);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,7 +56,7 @@ class HuggingFaceParityTest {
         root.put("version", "1.0");
         root.putArray("added_tokens");
         for (String special : List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")) {
-            ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("added_tokens")).addObject()
+            ((ArrayNode) root.get("added_tokens")).addObject()
                     .put("id", vocab.indexOf(special)).put("content", special).put("single_word", false)
                     .put("lstrip", false).put("rstrip", false).put("normalized", false).put("special", true);
         }
