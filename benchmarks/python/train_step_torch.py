@@ -17,7 +17,9 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from coca_torch import Coca, param_groups  # noqa: E402
 
-CONFIGS = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench_configs.json")))
+# the configurations of the Java benchmark (CocaTrainStepBenchmark), one file for both
+CONFIGS = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "resources",
+                                      "org", "ecgchat", "benchmarks", "coca-train-configs.json")))
 
 
 def main():
@@ -40,7 +42,7 @@ def main():
     opt = torch.optim.AdamW(param_groups(model, 0.1), lr=1e-4, betas=(0.9, 0.98), eps=1e-6)
     e, t = cfg["ecg_cfg"], cfg["text_cfg"]
     ecg = torch.randn(a.batch, e["lead_num"], e["seq_length"])
-    ids = torch.randint(5, t["vocab_size"], (a.batch, a.text_length))
+    ids = torch.randint(5, t.get("vocab_size", 30522), (a.batch, a.text_length))
     ids[:, 0] = 1
     ids[:, -1] = 2
 

@@ -54,7 +54,7 @@ public class EcgTowerBenchmark {
 
     @Setup
     public void build() {
-        String build = Nd4j.getNativeOps().buildInfo();
+        String build = org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
         if (System.getProperty("org.bytedeco.javacpp.platform.extension", "").contains("onednn")
                 && !build.contains("HAVE_ONEDNN")) {
             throw new IllegalStateException("the oneDNN backend was requested but not loaded: " + build);

@@ -82,7 +82,7 @@ public final class CocaTrainer implements AutoCloseable {
         this.config = b.config;
         this.data = b.data;
         this.augmentation = b.augmentation;
-        this.listeners = List.copyOf(b.listeners);
+        this.listeners = new ArrayList<>(b.listeners);
         this.name = b.name;
         this.batchesPerEpoch = data.batchesPerEpoch();
         if (batchesPerEpoch < config.accumFreq()) {
@@ -158,6 +158,11 @@ public final class CocaTrainer implements AutoCloseable {
             LOG.warn("Resuming {} with a different training configuration (was {}, now {})", folder,
                     s.trainConfig().toJson().replaceAll("\\s+", " "), config.toJson().replaceAll("\\s+", " "));
         }
+    }
+
+    /** Adds a listener (e.g. a progress bar that needs {@link #totalSteps()} to be built). */
+    public void addListener(TrainingListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
     }
 
     /** The model being trained; its weights change with every step. */
