@@ -19,6 +19,7 @@ import org.ecgchat.nn.layers.Parameters;
 import org.ecgchat.nn.train.CheckpointDirectory;
 import org.ecgchat.nn.train.LrSchedule;
 import org.ecgchat.nn.train.TrainableParameters;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +102,9 @@ public final class CocaTrainer implements AutoCloseable {
             checkResumable(b.resume, s);
             trainStep.optimizer().restore(b.resume.resolve(TrainingCheckpoint.OPTIMIZER).toString(),
                     resumed.optimizerState(), resumed.optimizerSteps());
+            // copied into the training buffers: free the loaded arrays now rather than at some garbage collection
+            resumed.optimizerState().values().forEach(CocaTrainer::free);
+            trainStep.parameters().trainable().forEach(p -> free(resumed.model().weights().get(p.name())));
             this.step = s.step();
             this.samplesSeen = s.samplesSeen();
             this.elapsedSeconds = s.elapsedSeconds();
@@ -344,6 +348,12 @@ public final class CocaTrainer implements AutoCloseable {
                         + "LR: %.6g Grad_norm: %.4g Logit_scale: %.4f Samples/s: %.2f",
                 m.epoch(), inEpoch, stepsPerEpoch, 100.0 * inEpoch / stepsPerEpoch, m.step(), m.totalSteps(), m.loss(),
                 m.contrastiveLoss(), m.captionLoss(), m.lr(), m.gradNorm(), m.logitScale(), m.samplesPerSecond()));
+    }
+
+    private static void free(INDArray array) {
+        if (array != null && array.closeable()) {
+            array.close();
+        }
     }
 
     private static String duration(double seconds) {
