@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
             TrainCocaCommand.class,
             WfepCommand.class,
             BeatsCommand.class,
+            ConvertCommand.class,
+            SynthCommand.class,
+            PlotCommand.class,
             EmbedCommand.class,
         })
 public final class EcgChat implements Runnable {
