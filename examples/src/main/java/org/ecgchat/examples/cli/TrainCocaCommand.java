@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.ecgchat.augment.Augmenter;
+import org.ecgchat.augment.EcgBatch;
 import org.ecgchat.coca.CocaConfig;
 import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.EcgRecords;
@@ -91,6 +93,10 @@ public final class TrainCocaCommand implements Callable<Integer> {
         ShuffledBatches data = new ShuffledBatches(examples, tokenizer, architecture.text().contextLength(),
                 run.train().batchSize(), run.train().seed());
         CocaTrainer.Builder builder = CocaTrainer.builder(run.train(), data).output(out).name(run.name());
+        if (run.augmentation() != null) {
+            Augmenter augmenter = run.augmentation().augmenter(architecture);
+            builder.augmentation((ecg, rng) -> augmenter.apply(EcgBatch.of(ecg), rng).signals());
+        }
         return (checkpoint != null ? builder.resume(checkpoint) : builder.model(model)).build();
     }
 

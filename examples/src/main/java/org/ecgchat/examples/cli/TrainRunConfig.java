@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.ecgchat.augment.Augmenter;
+import org.ecgchat.augment.AugmenterJson;
+import org.ecgchat.augment.EcgTransform;
+import org.ecgchat.augment.Normalize;
 import org.ecgchat.coca.CocaConfig;
+import org.ecgchat.coca.EcgRecords;
 import org.ecgchat.coca.train.TrainConfig;
 
 /**
@@ -26,14 +31,38 @@ import org.ecgchat.coca.train.TrainConfig;
  * @param csvEcgKey column of the record paths (open_clip's {@code csv_img_key}, default {@code filepath})
  * @param csvCaptionKey column of the reports (default {@code title})
  * @param preprocess a preprocessing JSON array file (default: ECG-Chat's evaluation preprocessing)
+ * @param augmentation training augmentation: {@code "ecg-chat"} (ECG-Chat's RandomApply(BaselineWander),
+ *                     RandomApply(CutMix), RandomApply(RandomMasking)), an ecg-augment JSON configuration, or
+ *                     the path of one; none when absent
  * @param train the training hyperparameters
  */
 record TrainRunConfig(String name, Path logs, CocaConfig modelConfig, Path pretrained, Path pretrainedText,
         Path tokenizer, Path trainData, char csvSeparator, String csvEcgKey, String csvCaptionKey, Path preprocess,
-        TrainConfig train) {
+        Augmentation augmentation, TrainConfig train) {
 
     static final List<String> FIELDS = List.of("name", "logs", "model_config", "pretrained", "pretrained_text",
-            "tokenizer", "train_data", "csv_separator", "csv_img_key", "csv_ecg_key", "csv_caption_key", "preprocess");
+            "tokenizer", "train_data", "csv_separator", "csv_img_key", "csv_ecg_key", "csv_caption_key", "preprocess",
+            "augmentation");
+
+    /** The {@code augmentation} field, resolved once the model's sampling length is known. */
+    record Augmentation(JsonNode value, Path base, Path file) {
+
+        /** The augmenter for ECGs of {@code config}. */
+        Augmenter augmenter(CocaConfig config) throws IOException {
+            if (value.isTextual() && value.asText().equals("ecg-chat")) {
+                return EcgTransform.training(EcgRecords.SAMPLING_FREQUENCY, config.ecg().seqLength(),
+                        Normalize.identity(config.ecg().leadNum()));
+            }
+            if (value.isTextual()) {
+                return AugmenterJson.read(base.resolve(value.asText()));
+            }
+            if (value.isObject() || value.isArray()) {
+                return AugmenterJson.read(value.toString(), file + ": augmentation");
+            }
+            throw new IllegalArgumentException(file + ": augmentation must be \"ecg-chat\", an ecg-augment configuration "
+                    + "or the path of one, was " + value);
+        }
+    }
 
     /** Reads a run file; errors name the file and the field. */
     static TrainRunConfig read(Path file) throws IOException {
@@ -72,7 +101,8 @@ record TrainRunConfig(String name, Path logs, CocaConfig modelConfig, Path pretr
         return new TrainRunConfig(text(root, "name", "coca", file), base.resolve(text(root, "logs", "logs", file)), model,
                 path(root, "pretrained", base, file), path(root, "pretrained_text", base, file),
                 path(root, "tokenizer", base, file), trainData, separator.charAt(0), ecgKey,
-                text(root, "csv_caption_key", "title", file), path(root, "preprocess", base, file), train);
+                text(root, "csv_caption_key", "title", file), path(root, "preprocess", base, file),
+                root.hasNonNull("augmentation") ? new Augmentation(root.get("augmentation"), base, file) : null, train);
     }
 
     /** The folder this run writes into. */

@@ -45,7 +45,7 @@ class TrainCocaCommandTest {
                 {"name": "tiny", "logs": "logs", "model_config": "%s", "tokenizer": "vocab.txt",
                  "train_data": "train.csv", "csv_separator": ",",
                  "lr": 1e-3, "warmup": 1, "epochs": %d, "batch_size": 2, "grad_clip_norm": 1.0, "seed": 3,
-                 "lock_text": true, "log_every_n_steps": 1}
+                 "lock_text": true, "log_every_n_steps": 1, "augmentation": "ecg-chat"}
                 """.formatted(fixture.resolve("config.json"), epochs), StandardCharsets.UTF_8);
         return run;
     }
