@@ -50,11 +50,41 @@ public final class CocaGraph {
     public static final String CAPTION_LOSS = "caption_loss";
     /** {@link #CLIP_LOSS} + {@link #CAPTION_LOSS}, the graph's loss variable. */
     public static final String LOSS = "loss";
+    /**
+     * Placeholder of {@linkplain #forAccumulation accumulation graphs}: the gradient of the whole
+     * accumulated batch's contrastive loss with respect to this micro-batch's {@link #ECG_LATENT}.
+     */
+    public static final String ECG_LATENT_GRAD = "ecg_latent_grad";
+    /** Placeholder of accumulation graphs: as {@link #ECG_LATENT_GRAD} for {@link #TEXT_LATENT}. */
+    public static final String TEXT_LATENT_GRAD = "text_latent_grad";
+    /** Placeholder of accumulation graphs (scalar): this micro-batch's share of the accumulated caption tokens. */
+    public static final String CAPTION_SHARE = "caption_share";
+    /**
+     * The loss variable of accumulation graphs: {@code Σ ecg_latent·ecg_latent_grad +
+     * Σ text_latent·text_latent_grad + caption_share·caption_loss}. Its gradient with respect to
+     * every parameter except {@code logit_scale} (which it does not reach) is this micro-batch's
+     * part of the gradient of the accumulated batch's loss.
+     */
+    public static final String ACCUMULATION_LOSS = "accumulation_loss";
 
     private final Graph graph;
 
     /** Builds the graph with parameter values from {@code weights} and the given loss weights. */
     public CocaGraph(CocaConfig config, Function<Parameter, INDArray> weights, CocaLoss loss) {
+        this(config, weights, loss, false);
+    }
+
+    /**
+     * A graph whose loss variable is {@link #ACCUMULATION_LOSS}, for open_clip's gradient
+     * accumulation ({@code accum_freq > 1}): the contrastive loss of the accumulated batch needs every
+     * micro-batch's latents, so its gradient with respect to this micro-batch's latents is computed
+     * outside and fed in, and autodiff carries it back through the towers.
+     */
+    public static CocaGraph forAccumulation(CocaConfig config, Function<Parameter, INDArray> weights, CocaLoss loss) {
+        return new CocaGraph(config, weights, loss, true);
+    }
+
+    private CocaGraph(CocaConfig config, Function<Parameter, INDArray> weights, CocaLoss loss, boolean accumulation) {
         this.graph = new Graph(SameDiff.create(), weights);
         SameDiff sd = graph.sameDiff();
         SDVariable ecg = sd.placeHolder(ECG, DataType.FLOAT, -1, config.ecg().leadNum(), config.ecg().seqLength());
@@ -84,7 +114,18 @@ public final class CocaGraph {
         SDVariable logitScale = graph.parameter(Parameter.of("logit_scale"));
         SDVariable clip = loss.clip(graph, ecgLatent, textLatent, logitScale).rename(CLIP_LOSS);
         SDVariable caption = loss.caption(graph, logits, sd.reshape(labels, -1), config.padId(), vocab).rename(CAPTION_LOSS);
-        sd.setLossVariables(clip.add(caption).rename(LOSS));
+        SDVariable total = clip.add(caption).rename(LOSS);
+        if (accumulation) {
+            int embed = config.embedDim();
+            SDVariable ecgGrad = sd.placeHolder(ECG_LATENT_GRAD, DataType.FLOAT, -1, embed);
+            SDVariable textGrad = sd.placeHolder(TEXT_LATENT_GRAD, DataType.FLOAT, -1, embed);
+            SDVariable share = sd.placeHolder(CAPTION_SHARE, DataType.FLOAT);
+            SDVariable surrogate = ecgLatent.mul(ecgGrad).sum().add(textLatent.mul(textGrad).sum())
+                    .add(caption.mul(share));
+            sd.setLossVariables(surrogate.rename(ACCUMULATION_LOSS));
+        } else {
+            sd.setLossVariables(total);
+        }
     }
 
     /** The underlying graph (variables named by state-dict keys). */
@@ -97,8 +138,13 @@ public final class CocaGraph {
         return graph.output(inputs, outputs);
     }
 
-    /** Gradients of {@link #LOSS} with respect to the named parameters, by SameDiff's autodiff. */
+    /** Gradients of the loss variable with respect to the named parameters, by SameDiff's autodiff. */
     public Map<String, INDArray> gradients(Map<String, INDArray> inputs, Collection<String> parameters) {
         return graph.gradients(inputs, parameters);
+    }
+
+    /** Gradients of the loss variable and, from the same pass, the named outputs (e.g. {@link #CLIP_LOSS}). */
+    public Graph.Pass backward(Map<String, INDArray> inputs, Collection<String> parameters, Collection<String> outputs) {
+        return graph.backward(inputs, parameters, outputs);
     }
 }

@@ -174,6 +174,26 @@ public final class CocaModel implements AutoCloseable {
 
     /** The full forward pass with losses for ECGs and their report token ids (one report per ECG). */
     public CocaOutput forward(INDArray ecg, INDArray ids) {
+        Map<String, INDArray> inputs = inputs(ecg, ids);
+        Map<String, INDArray> out = run(inputs,
+                CocaGraph.ECG_LATENT, CocaGraph.ECG_POOLED, CocaGraph.ECG_TOKENS, CocaGraph.ECG_HIDDEN,
+                CocaGraph.TEXT_LATENT, CocaGraph.TEXT_POOLED, CocaGraph.LOGITS, CocaGraph.LABELS,
+                CocaGraph.CLIP_LOSS, CocaGraph.CAPTION_LOSS);
+        return new CocaOutput(out.get(CocaGraph.ECG_LATENT), out.get(CocaGraph.ECG_POOLED),
+                out.get(CocaGraph.ECG_TOKENS), out.get(CocaGraph.ECG_HIDDEN), out.get(CocaGraph.TEXT_LATENT),
+                out.get(CocaGraph.TEXT_POOLED), out.get(CocaGraph.LOGITS), out.get(CocaGraph.LABELS),
+                out.get(CocaGraph.CLIP_LOSS).getDouble(0), out.get(CocaGraph.CAPTION_LOSS).getDouble(0));
+    }
+
+    /**
+     * The {@link CocaGraph} inputs ({@link CocaGraph#ECG}, {@link CocaGraph#TEXT}) for a batch of
+     * ECGs and their report token ids, checked and converted as {@link #forward} needs them: FLOAT
+     * {@code [B, lead_num, seq_length]}, INT64 ids inside the vocabulary, as many texts as ECGs, and
+     * texts short enough for the decoder's context.
+     *
+     * @throws IllegalArgumentException saying what does not fit
+     */
+    public Map<String, INDArray> inputs(INDArray ecg, INDArray ids) {
         INDArray e = ecgInput(ecg);
         int minimum = config.text().clsPooling() ? 3 : 2;
         INDArray t = textInput(ids, minimum);
@@ -185,14 +205,7 @@ public final class CocaModel implements AutoCloseable {
             throw new IllegalArgumentException("texts of " + t.size(1) + " tokens give the decoder " + decoderLength
                     + " positions, more than multimodal_cfg.context_length " + config.multimodal().contextLength());
         }
-        Map<String, INDArray> out = run(Map.of(CocaGraph.ECG, e, CocaGraph.TEXT, t),
-                CocaGraph.ECG_LATENT, CocaGraph.ECG_POOLED, CocaGraph.ECG_TOKENS, CocaGraph.ECG_HIDDEN,
-                CocaGraph.TEXT_LATENT, CocaGraph.TEXT_POOLED, CocaGraph.LOGITS, CocaGraph.LABELS,
-                CocaGraph.CLIP_LOSS, CocaGraph.CAPTION_LOSS);
-        return new CocaOutput(out.get(CocaGraph.ECG_LATENT), out.get(CocaGraph.ECG_POOLED),
-                out.get(CocaGraph.ECG_TOKENS), out.get(CocaGraph.ECG_HIDDEN), out.get(CocaGraph.TEXT_LATENT),
-                out.get(CocaGraph.TEXT_POOLED), out.get(CocaGraph.LOGITS), out.get(CocaGraph.LABELS),
-                out.get(CocaGraph.CLIP_LOSS).getDouble(0), out.get(CocaGraph.CAPTION_LOSS).getDouble(0));
+        return Map.of(CocaGraph.ECG, e, CocaGraph.TEXT, t);
     }
 
     private Map<String, INDArray> run(Map<String, INDArray> inputs, String... outputs) {

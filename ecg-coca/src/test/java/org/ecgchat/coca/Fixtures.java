@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates {@code ../shared/fixtures/coca}; tests using it skip with a message when it is absent. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {}
 
-    static Path coca() {
+    public static Path coca() {
         String shared = System.getProperty("ecgchat.shared");
         assumeTrue(shared != null, "system property ecgchat.shared is not set; skipping fixture test");
         Path dir = Path.of(shared, "fixtures", "coca");

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.autodiff.samediff.array.SingleThreadArrayHolder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
@@ -23,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A SameDiff graph being built from layers. Parameters become SameDiff variables named by their
  * original state-dict names and backed by the arrays a weight source supplies (not copied: graph
  * replicas built from the same source share the weights, and an optimiser updating them in place
- * is seen by all).
+ * is seen by all, also when the weights are views into one flat training buffer).
  *
  * <p>Embedding lookups go through {@link #lookup}: SameDiff 1.0.0-M2.1 cannot differentiate
  * {@code gather} into its table (wrong rows, and a graph with two gathers cannot even build its
@@ -50,6 +51,10 @@ public final class Graph {
     public Graph(SameDiff sd, Function<Parameter, INDArray> weights) {
         this.sd = Objects.requireNonNull(sd);
         this.weights = Objects.requireNonNull(weights);
+        // SameDiff's default holders copy views (so do var() and constant() through them); a graph
+        // is used by one thread at a time, and weights that are views of a flat training buffer
+        // must stay views, or optimiser updates would not reach the graph
+        sd.setArrayHolders(new SingleThreadArrayHolder(), new SingleThreadArrayHolder(), true);
     }
 
     /** A graph whose parameter values are looked up by name in {@code weights}. */
@@ -90,7 +95,11 @@ public final class Graph {
                     + Arrays.toString(p.shape())));
         }
         parameters.put(p.name(), p);
-        return constant ? sd.constant(p.name(), value) : sd.var(p.name(), value);
+        SDVariable v = constant ? sd.constant(p.name(), value) : sd.var(p.name(), value);
+        if (constant && value.isView()) {
+            sd.getConstantArrays().setArray(p.name(), value);
+        }
+        return v;
     }
 
     /** A FLOAT constant. */
@@ -130,6 +139,9 @@ public final class Graph {
         return rows;
     }
 
+    /** What one backward pass gives: gradients by requested name, and the forward outputs asked for. */
+    public record Pass(Map<String, INDArray> gradients, Map<String, INDArray> outputs) {}
+
     /**
      * Runs the graph for the named outputs. SameDiff keeps an inference session per (graph,
      * thread) that caches released activation arrays for reuse by later ops and calls, so confine
@@ -145,8 +157,16 @@ public final class Graph {
      * receive the scatter-added gradients of their lookups.
      */
     public Map<String, INDArray> gradients(Map<String, INDArray> placeholders, Collection<String> names) {
+        return backward(placeholders, names, List.of()).gradients();
+    }
+
+    /**
+     * As {@link #gradients}, and in the same pass the values of the named forward outputs (e.g. the
+     * loss parts), so a training step runs the forward computation once.
+     */
+    public Pass backward(Map<String, INDArray> placeholders, Collection<String> names, Collection<String> forward) {
         Set<String> direct = new LinkedHashSet<>();
-        Set<String> outputs = new LinkedHashSet<>();
+        Set<String> outputs = new LinkedHashSet<>(forward);
         Map<String, List<Lookup>> tables = new HashMap<>();
         for (String name : names) {
             if (!sd.hasVariable(name)) {
@@ -181,6 +201,10 @@ public final class Graph {
             }
             out.put(name, sum);
         }
-        return out;
+        Map<String, INDArray> values = new LinkedHashMap<>();
+        for (String name : forward) {
+            values.put(name, result.getOutputs().get(name));
+        }
+        return new Pass(out, values);
     }
 }
