@@ -94,7 +94,7 @@ public final class CocaGraph {
 
     /** Runs the graph for the named outputs; {@code inputs} maps {@link #ECG} and/or {@link #TEXT}. */
     public Map<String, INDArray> output(Map<String, INDArray> inputs, String... outputs) {
-        return graph.sameDiff().output(inputs, outputs);
+        return graph.output(inputs, outputs);
     }
 
     /** Gradients of {@link #LOSS} with respect to the named parameters, by SameDiff's autodiff. */

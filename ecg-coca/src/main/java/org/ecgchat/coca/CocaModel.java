@@ -26,13 +26,15 @@ import org.slf4j.LoggerFactory;
  * ECG-CoCa with its weights: ECG and text encoders, the captioning decoder and the CoCa loss,
  * numerically matching the PyTorch original.
  *
- * <p>Thread-safe: SameDiff graphs are not, so each call borrows a {@link CocaGraph} from a pool
- * (at most one per available processor, built on first need, all sharing this model's weight
- * arrays); concurrent calls run in parallel up to that bound and wait beyond it. Batch sizes are
- * free; the ECG length must be the configured {@code seq_length} (see
+ * <p>Thread-safe: SameDiff graphs are not, so each call runs on a {@link CocaGraph} replica
+ * confined to its own worker thread ({@link GraphPool}); replicas are built on first need and
+ * share this model's weight arrays. Concurrent calls run in parallel up to the number of
+ * replicas ({@link #withConcurrency}; default one per four processors, at least one, since every
+ * op already uses all cores) and wait beyond it. Batch sizes are free; the ECG length must be the
+ * configured {@code seq_length} (see
  * {@link EcgRecords} to read, clean, pad or crop records).
  */
-public final class CocaModel {
+public final class CocaModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CocaModel.class);
 
@@ -46,11 +48,26 @@ public final class CocaModel {
     private final Map<String, INDArray> weights;
     private final GraphPool<CocaGraph> graphs;
 
-    private CocaModel(CocaConfig config, List<Parameter> parameters, Map<String, INDArray> weights) {
+    private CocaModel(CocaConfig config, List<Parameter> parameters, Map<String, INDArray> weights, int replicas) {
         this.config = config;
         this.parameters = parameters;
         this.weights = Collections.unmodifiableMap(weights);
-        this.graphs = new GraphPool<>(() -> newGraph(CocaLoss.ECG_CHAT), Runtime.getRuntime().availableProcessors());
+        this.graphs = new GraphPool<>(() -> newGraph(CocaLoss.ECG_CHAT), replicas);
+    }
+
+    /**
+     * This model (same weight arrays) with up to {@code replicas} graphs for concurrent calls.
+     * Each replica holds its graph and a cache of its activation arrays (for the ECG tower at
+     * batch 32 under a gigabyte).
+     */
+    public CocaModel withConcurrency(int replicas) {
+        return new CocaModel(config, parameters, weights, replicas);
+    }
+
+    /** Stops the worker threads of the graph replicas. */
+    @Override
+    public void close() {
+        graphs.close();
     }
 
     /**
@@ -83,7 +100,8 @@ public final class CocaModel {
     public static CocaModel of(CocaConfig config, StateDict stateDict) {
         List<Parameter> parameters = parametersOf(config);
         Map<String, INDArray> weights = Parameters.match(stateDict.source(), parameters, stateDict.asMap(), UNUSED);
-        return new CocaModel(config, parameters, weights);
+        return new CocaModel(config, parameters, weights,
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 4));
     }
 
     /** The parameters an architecture has, by state-dict name, without allocating them. */

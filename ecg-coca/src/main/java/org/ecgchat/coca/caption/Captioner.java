@@ -11,9 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * ECG captioning with text in and out: a {@link CaptionGenerator} whose sequences start with the
  * tokenizer's [CLS] and an optional text prefix, end with [SEP], and are decoded back to text with
- * the special tokens skipped. Thread-safe.
+ * the special tokens skipped. Thread-safe; {@link #close} closes the generator.
  */
-public final class Captioner {
+public final class Captioner implements AutoCloseable {
 
     private final CaptionGenerator generator;
     private final BertTokenizer tokenizer;
@@ -32,6 +32,12 @@ public final class Captioner {
             throw new IllegalArgumentException("the tokenizer pads with id " + tokens.pad() + " but the model's pad_id is "
                     + pad);
         }
+    }
+
+    /** Closes the generator (its graph replicas' threads). */
+    @Override
+    public void close() {
+        generator.close();
     }
 
     /** Captions each ECG of {@code ecg [B, lead_num, seq_length]} from scratch. */

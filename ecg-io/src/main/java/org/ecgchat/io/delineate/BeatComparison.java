@@ -306,9 +306,21 @@ public final class BeatComparison {
             this.shutdownSeconds = shutdownSeconds;
         }
 
-        /** Count of reference class {@code ref} ("NVFQOX") labelled {@code test} ("nvfqo", o = missed). */
+        /**
+         * Count of reference class {@code ref} (one of "NVFQOX") labelled {@code test} by the test
+         * annotator (one of "nvfqox"; o = missed, x = missed during test shutdown), as in bxb's table.
+         */
         public long count(char ref, char test) {
-            return matrix[REF_ROWS.indexOf(ref)][TEST_COLUMNS.indexOf(Character.toUpperCase(test))];
+            int row = REF_ROWS.indexOf(ref);
+            int column = "nvfqox".indexOf(test);
+            if (row < 0 || column < 0 || (row >= 4 && column >= 4)) {
+                throw new IllegalArgumentException("no cell (" + ref + ", " + test + ") in bxb's table");
+            }
+            return switch (column) {
+                case 4 -> matrix[row][4] - missedInShutdown[row];
+                case 5 -> missedInShutdown[row];
+                default -> matrix[row][column];
+            };
         }
 
         /** Reference beats the test annotator detected (of any class). */

@@ -7,34 +7,46 @@ import org.ecgchat.io.preprocess.PolyphaseResampler;
 
 /**
  * P/QRS/T delineation of one lead with the wavelet method of Martínez et al. (2004), the family of
- * NeuroKit2's {@code dwt} delineator that the original WFEP used. On the quadratic-spline
- * {@link WaveletTransform}: QRS boundaries at scale 2² (onset where the first significant slope
- * decays to 5–7 % of its modulus, offset where the last one decays to 12.5 % / 71 %), T waves at
- * scale 2⁴ (2⁵ as fallback) in a heart-rate dependent window after the QRS, P waves at scale 2⁴
- * before it; a wave peak is the zero crossing between two opposite slopes, and its onset and
+ * NeuroKit2's {@code dwt} delineator that the original WFEP used, on the quadratic-spline
+ * {@link WaveletTransform}. The QRS complex is the run of significant slopes connected to the R
+ * peak; its onset is where the first slope decays (scale 2³) and its offset where the last one
+ * decays (scale 2²) below 5 % of its modulus, but never below a noise floor. T waves are sought at
+ * scale 2⁴ (2⁵ as fallback) in a heart-rate dependent window after the QRS, P waves at scale 2³
+ * before it; a wave's peak is the zero crossing between its two opposite slopes, and its onset and
  * offset are where those slopes decay below a fraction of their modulus (T: 25 % / 40 %,
- * P: 50 % / 90 %) or reach a local minimum. Scales refer to 250 Hz; the analysis runs at
+ * P: 30 % / 50 %) or reach a local minimum. Scales refer to 250 Hz; the analysis runs at
  * 250·2^k Hz (500 Hz for leads sampled at 100–360 Hz, 1000 Hz for 1000 Hz), resampling the lead
  * when its rate is not within 2 % of that, and maps the fiducials back to the lead's samples.
  */
 public final class Delineator {
 
     private static final int MAX_SCALE = 5;
+    private static final int QRS_ONSET_SCALE = 3;
+    private static final int QRS_OFFSET_SCALE = 2;
+    private static final int T_SCALE = 4;
     private static final int P_SCALE = 3;
-    /** Boundary thresholds never drop below this many times the lead's median |W| (its noise floor). */
+    /** Slopes before (after) R belong to the QRS when above this fraction of its steepest one. */
+    private static final double QRS_PRE_SLOPE = 0.06, QRS_POST_SLOPE = 0.09;
+    /** A QRS boundary is where its outer slope decays below this fraction of its modulus... */
+    private static final double QRS_DECAY = 0.05;
+    /** ...or below this many times the lead's median |W| (its noise floor), whichever is higher. */
     private static final double NOISE_FACTOR = 8;
+    /** A P wave whose slopes (at scale 2⁴) are below this fraction of the QRS's is noise or f waves. */
     private static final double P_MIN_SLOPE_RATIO = 0.03;
 
     private final double[] x;
     private final double fs;
     private final double[][] w;
     private final int octave;
+    private final double[] noiseFloor;
 
     private Delineator(double[] cleaned, double samplingFrequency) {
         this.x = cleaned;
         this.fs = samplingFrequency;
         this.octave = Math.max(0, (int) Math.round(Math.log(samplingFrequency / 250) / Math.log(2)));
         this.w = WaveletTransform.compute(cleaned, MAX_SCALE + octave);
+        this.noiseFloor = new double[MAX_SCALE + 1];
+        Arrays.fill(noiseFloor, Double.NaN);
     }
 
     /**
@@ -51,7 +63,8 @@ public final class Delineator {
     }
 
     /**
-     * Delineates the beats at the given R peaks of an already cleaned lead.
+     * Delineates the beats at the given R peaks of a lead whose baseline wander has been removed
+     * ({@link EcgCleaner#removeBaseline}, or any high-pass).
      *
      * @throws IllegalArgumentException if an R peak lies outside the lead or the peaks are not ascending
      */
@@ -140,16 +153,12 @@ public final class Delineator {
 
     /** {onset, offset} of the QRS complex around {@code r}. */
     private int[] qrs(int r) {
-        int on = qrs(r, 3)[0];
-        int off = qrs(r, 2)[1];
-        return new int[] {on, off};
+        return new int[] {qrs(r, QRS_ONSET_SCALE)[0], qrs(r, QRS_OFFSET_SCALE)[1]};
     }
-
-    private final double[] noiseFloor = new double[8];
 
     /** Median |W| at scale 2^j over the lead: the level slopes of noise and baseline reach. */
     private double noise(int j) {
-        if (noiseFloor[j] == 0) {
+        if (Double.isNaN(noiseFloor[j])) {
             double[] a = scale(j).clone();
             for (int i = 0; i < a.length; i++) {
                 a[i] = Math.abs(a[i]);
@@ -160,23 +169,24 @@ public final class Delineator {
         return noiseFloor[j];
     }
 
-    private int[] qrs(int r, int sc) {
-        double[] w2 = scale(sc);
+    /** {onset, offset} of the complex around {@code r}, both measured at scale 2^j. */
+    private int[] qrs(int r, int j) {
+        double[] ws = scale(j);
         int n = x.length;
         int from = Math.max(1, r - samples(0.15)), to = Math.min(n - 2, r + samples(0.15));
         double peak = 0;
         for (int i = Math.max(0, r - samples(0.08)); i <= Math.min(n - 1, r + samples(0.08)); i++) {
-            peak = Math.max(peak, Math.abs(w2[i]));
+            peak = Math.max(peak, Math.abs(ws[i]));
         }
         if (peak == 0) {
             return new int[] {Beat.ABSENT, Beat.ABSENT};
         }
         int gap = samples(0.02);
-        double preThreshold = 0.06 * peak, postThreshold = 0.09 * peak;
+        double preThreshold = QRS_PRE_SLOPE * peak, postThreshold = QRS_POST_SLOPE * peak;
         // the complex: the slopes connected to r with gaps of at most 20 ms
         int left = r, right = r, quiet = 0;
         for (int i = r; i >= from; i--) {
-            if (Math.abs(w2[i]) > preThreshold) {
+            if (Math.abs(ws[i]) > preThreshold) {
                 quiet = 0;
                 left = i;
             } else if (++quiet > gap) {
@@ -185,7 +195,7 @@ public final class Delineator {
         }
         quiet = 0;
         for (int i = r; i <= to; i++) {
-            if (Math.abs(w2[i]) > postThreshold) {
+            if (Math.abs(ws[i]) > postThreshold) {
                 quiet = 0;
                 right = i;
             } else if (++quiet > gap) {
@@ -194,23 +204,23 @@ public final class Delineator {
         }
         int first = Beat.ABSENT, last = Beat.ABSENT;
         for (int i = left; i <= right; i++) {
-            if (isModulusMaximum(w2, i)) {
-                if (first == Beat.ABSENT && Math.abs(w2[i]) > preThreshold) {
+            if (isModulusMaximum(ws, i)) {
+                if (first == Beat.ABSENT && Math.abs(ws[i]) > preThreshold) {
                     first = i;
                 }
-                if (Math.abs(w2[i]) > postThreshold) {
+                if (Math.abs(ws[i]) > postThreshold) {
                     last = i;
                 }
             }
         }
         int onset = Beat.ABSENT, offset = Beat.ABSENT;
         if (first != Beat.ABSENT) {
-            double xi = Math.max(0.05 * Math.abs(w2[first]), NOISE_FACTOR * noise(sc));
-            onset = decayLeft(w2, first, xi, Math.max(0, first - samples(0.1)));
+            double xi = Math.max(QRS_DECAY * Math.abs(ws[first]), NOISE_FACTOR * noise(j));
+            onset = decayLeft(ws, first, xi, Math.max(0, first - samples(0.1)));
         }
         if (last != Beat.ABSENT) {
-            double xi = Math.max(0.05 * Math.abs(w2[last]), NOISE_FACTOR * noise(sc));
-            offset = decayRight(w2, last, xi, Math.min(n - 1, last + samples(0.1)));
+            double xi = Math.max(QRS_DECAY * Math.abs(ws[last]), NOISE_FACTOR * noise(j));
+            offset = decayRight(ws, last, xi, Math.min(n - 1, last + samples(0.1)));
         }
         return new int[] {onset, offset};
     }
@@ -256,9 +266,9 @@ public final class Delineator {
         int start = Math.max(r + samples(0.1), qrsOffset == Beat.ABSENT ? 0 : qrsOffset + samples(0.03));
         int end = r + (rr > samples(0.7) ? samples(0.5) : (int) Math.round(0.7 * rr));
         end = Math.min(end, x.length - 2);
-        int[] wave = wave(4, start, end, 0.25, 0.25, 0.4);
+        int[] wave = wave(T_SCALE, start, end, 0.25, 0.25, 0.4);
         if (wave[1] == Beat.ABSENT) {
-            wave = wave(5, start, end, 0.25, 0.25, 0.4);
+            wave = wave(T_SCALE + 1, start, end, 0.25, 0.25, 0.4);
         }
         return wave;
     }
@@ -294,16 +304,16 @@ public final class Delineator {
             return new int[] {Beat.ABSENT, Beat.ABSENT, Beat.ABSENT};
         }
         double qrsSlope = 0;
-        double[] ws = scale(P_SCALE + 1); // the wider scale shows a P wave above noise more reliably
+        double[] coarse = scale(P_SCALE + 1); // the wider scale shows a P wave above noise more reliably
         for (int i = Math.max(0, r - samples(0.08)); i <= Math.min(x.length - 1, r + samples(0.08)); i++) {
-            qrsSlope = Math.max(qrsSlope, Math.abs(ws[i]));
+            qrsSlope = Math.max(qrsSlope, Math.abs(coarse[i]));
         }
         int[] wave = wave(P_SCALE, start, end, 0.02, 0.3, 0.5);
         if (wave[1] != Beat.ABSENT) {
             // a P wave's slopes are a visible fraction of the QRS's; smaller lobes are noise or f waves
             double lobe = 0;
             for (int i = Math.max(0, wave[0]); i <= wave[2]; i++) {
-                lobe = Math.max(lobe, Math.abs(ws[i]));
+                lobe = Math.max(lobe, Math.abs(coarse[i]));
             }
             if (lobe < P_MIN_SLOPE_RATIO * qrsSlope) {
                 return new int[] {Beat.ABSENT, Beat.ABSENT, Beat.ABSENT};
@@ -415,11 +425,5 @@ public final class Delineator {
             }
         }
         return best;
-    }
-
-    @Override
-    public String toString() {
-        return "Delineator[fs=" + fs + ", n=" + x.length + ", scales=" + Arrays.toString(new int[] {octave})
-                + "]";
     }
 }

@@ -13,11 +13,11 @@ final class PeakFinder {
 
     private PeakFinder() {}
 
-    /** Indices of local maxima of {@code x[from, to)}, relative to {@code from}. */
-    static int[] localMaxima(double[] x, int from, int to) {
-        int[] peaks = new int[Math.max(0, (to - from) / 2 + 1)];
+    /** Indices of the local maxima of {@code x}. */
+    static int[] localMaxima(double[] x) {
+        int[] peaks = new int[x.length / 2 + 1];
         int count = 0;
-        int i = from + 1, last = to - 1;
+        int i = 1, last = x.length - 1;
         while (i < last) {
             if (x[i - 1] < x[i]) {
                 int ahead = i + 1;
@@ -25,7 +25,7 @@ final class PeakFinder {
                     ahead++;
                 }
                 if (x[ahead] < x[i]) {
-                    peaks[count++] = (i + ahead - 1) / 2 - from;
+                    peaks[count++] = (i + ahead - 1) / 2;
                     i = ahead;
                 }
             }
@@ -34,16 +34,15 @@ final class PeakFinder {
         return Arrays.copyOf(peaks, count);
     }
 
-    /** Prominence of the peak at {@code from + peak} within {@code x[from, to)}. */
-    static double prominence(double[] x, int from, int to, int peak) {
-        int p = from + peak;
+    /** Prominence of the peak at index {@code p} of {@code x}. */
+    static double prominence(double[] x, int p) {
         double height = x[p];
         double leftMin = height;
-        for (int i = p; i >= from && x[i] <= height; i--) {
+        for (int i = p; i >= 0 && x[i] <= height; i--) {
             leftMin = Math.min(leftMin, x[i]);
         }
         double rightMin = height;
-        for (int i = p; i < to && x[i] <= height; i++) {
+        for (int i = p; i < x.length && x[i] <= height; i++) {
             rightMin = Math.min(rightMin, x[i]);
         }
         return height - Math.max(leftMin, rightMin);

@@ -115,12 +115,16 @@ public final class RPeakDetector {
             if (begin - previous < tWaveWindow && slope < T_WAVE_SLOPE_RATIO * previousSlope) {
                 continue;
             }
-            int[] maximum = mostProminent(cleaned, begin, end, 1);
-            int[] minimum = mostProminent(cleaned, begin, end, -1);
-            // a QS complex's noise ripples are maxima too: prefer the trough when it dominates
-            int best = maximum[0] >= 0 && !(minimum[0] >= 0
-                    && PeakFinder.prominence(cleaned, begin, end, maximum[0]) < NEGATIVE_DOMINANCE
-                    * prominenceOfTrough(cleaned, begin, end, minimum[0])) ? maximum[0] : minimum[0];
+            double[] stretch = Arrays.copyOfRange(cleaned, begin, end);
+            double[] negated = new double[stretch.length];
+            for (int k = 0; k < stretch.length; k++) {
+                negated[k] = -stretch[k];
+            }
+            int maximum = mostProminent(stretch), minimum = mostProminent(negated);
+            // a QS complex's noise ripples are maxima too: take the trough when it dominates
+            boolean troughDominates = minimum >= 0 && (maximum < 0 || PeakFinder.prominence(stretch, maximum)
+                    < NEGATIVE_DOMINANCE * PeakFinder.prominence(negated, minimum));
+            int best = troughDominates ? minimum : maximum;
             if (best < 0) {
                 continue;
             }
@@ -134,39 +138,18 @@ public final class RPeakDetector {
         return Arrays.copyOf(peaks, found);
     }
 
-    /**
-     * The most prominent local maximum ({@code sign} 1) or minimum ({@code sign} −1) of
-     * {@code x[from, to)}, relative to {@code from}, in element 0 (−1 if there is none).
-     */
-    private static int[] mostProminent(double[] x, int from, int to, int sign) {
-        double[] y = x;
-        int offset = from;
-        if (sign < 0) {
-            y = new double[to - from];
-            for (int k = 0; k < y.length; k++) {
-                y[k] = -x[from + k];
-            }
-            offset = 0;
-        }
-        int[] extrema = PeakFinder.localMaxima(y, offset, offset + (to - from));
+    /** The index of the most prominent local maximum of {@code x}, or −1 if it has none. */
+    private static int mostProminent(double[] x) {
         int best = -1;
         double bestProminence = Double.NEGATIVE_INFINITY;
-        for (int m : extrema) {
-            double p = PeakFinder.prominence(y, offset, offset + (to - from), m);
+        for (int m : PeakFinder.localMaxima(x)) {
+            double p = PeakFinder.prominence(x, m);
             if (p > bestProminence) {
                 best = m;
                 bestProminence = p;
             }
         }
-        return new int[] {best};
-    }
-
-    private static double prominenceOfTrough(double[] x, int from, int to, int trough) {
-        double[] y = new double[to - from];
-        for (int k = 0; k < y.length; k++) {
-            y[k] = -x[from + k];
-        }
-        return PeakFinder.prominence(y, 0, y.length, trough);
+        return best;
     }
 
     /**

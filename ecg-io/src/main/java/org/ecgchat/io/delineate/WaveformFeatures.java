@@ -12,7 +12,9 @@ import java.util.List;
  * <p>Definitions (the original's, kept for fidelity even where they differ from textbook
  * intervals): per beat, PR = Q peak − P onset, QRS = S peak − Q peak, QT = T offset − QRS onset,
  * RR = R − previous R, each in seconds; a beat missing either point contributes nothing to that
- * mean. Intervals are the mean over beats × 1000, truncated to whole ms ({@code int()}); QTc is
+ * mean. NeuroKit2, which the original used, places a Q and an S in nearly every beat; where a
+ * complex has no Q (S) wave this class takes the QRS onset (offset) in its place, so that PR and
+ * QRS are not dropped. Intervals are the mean over beats × 1000, truncated to whole ms ({@code int()}); QTc is
  * Bazett's {@code int(mean QT / sqrt(mean RR) × 1000)} from the untruncated means. P/R/T Wave are
  * the mean sample index of the P, R and T peaks (computed as the original does, via index / 1000,
  * mean, × 1000, truncated). A feature with no beats to average is 0; QTc is 0 when there is no RR
@@ -60,11 +62,13 @@ public record WaveformFeatures(
         int nrr = 0, npr = 0, nqrs = 0, nqt = 0, np = 0, nr = 0, nt = 0;
         for (int i = 0; i < n; i++) {
             Beat b = beats.get(i);
-            if (Beat.present(b.qPeak()) && Beat.present(b.pOnset())) {
-                pr[npr++] = (b.qPeak() - b.pOnset()) / fs;
+            int q = Beat.present(b.qPeak()) ? b.qPeak() : b.qrsOnset();
+            int s = Beat.present(b.sPeak()) ? b.sPeak() : b.qrsOffset();
+            if (Beat.present(q) && Beat.present(b.pOnset())) {
+                pr[npr++] = (q - b.pOnset()) / fs;
             }
-            if (Beat.present(b.sPeak()) && Beat.present(b.qPeak())) {
-                qrs[nqrs++] = (b.sPeak() - b.qPeak()) / fs;
+            if (Beat.present(s) && Beat.present(q)) {
+                qrs[nqrs++] = (s - q) / fs;
             }
             if (Beat.present(b.tOffset()) && Beat.present(b.qrsOnset())) {
                 qt[nqt++] = (b.tOffset() - b.qrsOnset()) / fs;

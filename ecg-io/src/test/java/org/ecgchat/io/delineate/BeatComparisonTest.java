@@ -30,6 +30,7 @@ class BeatComparisonTest {
         assertThat(r.count('N', 'o')).isEqualTo(2); // 3000 (nearest test beat 200 ms away) and 4000
         assertThat(r.count('O', 'n')).isEqualTo(2); // 3200 and 4500
         assertThat(r.count('V', 'n')).isEqualTo(1);
+        assertThat(r.count('N', 'x')).isZero();
         assertThat(r.truePositives()).isEqualTo(9);
         assertThat(r.sensitivity()).isEqualTo(9 / 11.0);
         assertThat(r.positivePredictivity()).isEqualTo(9 / 11.0);

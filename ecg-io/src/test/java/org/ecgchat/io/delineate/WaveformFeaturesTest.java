@@ -20,14 +20,15 @@ class WaveformFeaturesTest {
 
     @Test
     void usesTheOriginalDefinitionsAndSkipsBeatsMissingAPoint() {
-        // at 500 Hz: PR = Q − P onset = 75 samples, QRS = S − Q = 30, QT = T offset − QRS onset = 330, RR = 500
+        // at 500 Hz: PR = Q − P onset = 75 samples, QRS = S − Q = 30, QT = T offset − QRS onset = 330,
+        // RR = 500; the third beat has no P (no PR) and no Q (its QRS runs from the onset: 35 samples)
         List<Beat> beats = List.of(
                 new Beat(100, 125, 150, 170, 175, 190, 205, 215, 300, 400, 500),
                 new Beat(600, 625, 650, 670, 675, 690, 705, 715, 800, 900, 1000),
                 new Beat(NO, NO, NO, 1170, NO, 1190, 1205, 1215, 1300, 1400, 1500));
         WaveformFeatures f = WaveformFeatures.of(new Delineation(500, beats));
         // P/R/T Wave are mean sample indices: (125+625)/2, (190+690+1190)/3, (400+900+1400)/3
-        assertThat(f).isEqualTo(new WaveformFeatures(1000, 150, 60, 660, 660, 375, 690, 900));
+        assertThat(f).isEqualTo(new WaveformFeatures(1000, 150, 63, 660, 660, 375, 690, 900));
     }
 
     @Test

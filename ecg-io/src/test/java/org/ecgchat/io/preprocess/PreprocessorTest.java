@@ -60,6 +60,16 @@ class PreprocessorTest {
     }
 
     @Test
+    void readsAChainFromAFileAndNamesTheFileInErrors(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path good = java.nio.file.Files.writeString(dir.resolve("eval.json"),
+                Preprocessor.evaluation(5000).toJson());
+        assertThat(Preprocessor.read(good)).isEqualTo(Preprocessor.evaluation(5000));
+        java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("bad.json"), "[{\"type\":\"clean\"}");
+        assertThatThrownBy(() -> Preprocessor.read(bad)).hasMessageStartingWith(bad.toString());
+    }
+
+    @Test
     void badJsonNamesTheProblem() {
         assertThatThrownBy(() -> Preprocessor.fromJson("[{\"type\":\"blur\"}]"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blur");

@@ -118,6 +118,16 @@ class ZeroPhaseFilterTest {
                 new double[] {0, 1, 2, 3, 2, 1, 0}, within(1e-12));
     }
 
+    @Test
+    void causalFilteringStartsFromRestAndSectionsMatchTheirTransferFunction() {
+        TransferFunction ma = new TransferFunction(new double[] {1, 1, 1}, new double[] {3});
+        assertThat(ma.filter(new double[] {3, 3, 3, 3})).containsExactly(new double[] {1, 2, 3, 3}, within(1e-15));
+        double[] s = Butterworth.lowPass(2, 40, FS).sections()[0];
+        TransferFunction biquad = new TransferFunction(new double[] {s[0], s[1], s[2]}, new double[] {1, s[4], s[5]});
+        double[] x = tone(7, 0.3, 300);
+        assertThat(Butterworth.lowPass(2, 40, FS).filter(x)).containsExactly(biquad.filter(x), within(1e-12));
+    }
+
     static double[] tone(double f, double phase, int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {

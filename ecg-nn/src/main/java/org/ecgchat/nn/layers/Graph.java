@@ -134,6 +134,15 @@ public final class Graph {
     }
 
     /**
+     * Runs the graph for the named outputs. SameDiff keeps an inference session per (graph,
+     * thread) that caches released activation arrays for reuse by later ops and calls, so confine
+     * a graph to one thread (as {@link GraphPool} does) to keep that memory bounded.
+     */
+    public Map<String, INDArray> output(Map<String, INDArray> inputs, String... outputs) {
+        return sd.output(inputs, outputs);
+    }
+
+    /**
      * Gradients of the graph's loss variables with respect to the named parameters (or any other
      * variables), computed by SameDiff's autodiff; embedding tables used through {@link #lookup}
      * receive the scatter-added gradients of their lookups.

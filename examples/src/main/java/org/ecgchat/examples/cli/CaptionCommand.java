@@ -113,18 +113,18 @@ public final class CaptionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             CaptionSettings settings = settings();
-            CocaModel model = coca.loadModel();
-            Captioner captioner = new Captioner(model, coca.loadTokenizer());
-            if (out == null) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                caption(model, captioner, settings, stdout);
-                stdout.flush();
-            } else {
-                AtomicFiles.write(out, s -> {
-                    Writer w = new OutputStreamWriter(s, StandardCharsets.UTF_8);
-                    caption(model, captioner, settings, w);
-                    w.flush();
-                });
+            try (CocaModel model = coca.loadModel(); Captioner captioner = new Captioner(model, coca.loadTokenizer())) {
+                if (out == null) {
+                    PrintWriter stdout = spec.commandLine().getOut();
+                    caption(model, captioner, settings, stdout);
+                    stdout.flush();
+                } else {
+                    AtomicFiles.write(out, s -> {
+                        Writer w = new OutputStreamWriter(s, StandardCharsets.UTF_8);
+                        caption(model, captioner, settings, w);
+                        w.flush();
+                    });
+                }
             }
             return 0;
         } catch (EcgIoException | CheckpointFormatException | TokenizerFormatException | IllegalArgumentException e) {

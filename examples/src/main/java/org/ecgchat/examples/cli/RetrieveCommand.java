@@ -73,8 +73,8 @@ public final class RetrieveCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            try {
-                run(coca.loadModel());
+            try (CocaModel model = coca.loadModel()) {
+                run(model);
                 return 0;
             } catch (EcgIoException | CheckpointFormatException | TokenizerFormatException
                     | IllegalArgumentException e) {

@@ -22,6 +22,7 @@ import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.zeroshot.CocaTextEncoder;
 import org.ecgchat.eval.EvalInputException;
 import org.ecgchat.eval.classification.ClassificationEvaluator;
+import org.ecgchat.eval.classification.ClassificationReport;
 import org.ecgchat.eval.classification.MultiLabelData;
 import org.ecgchat.eval.report.AtomicFiles;
 import org.ecgchat.eval.report.ClassificationTables;
@@ -30,6 +31,7 @@ import org.ecgchat.eval.report.ScoreTables;
 import org.ecgchat.eval.zeroshot.CkepePrompts;
 import org.ecgchat.eval.zeroshot.ZeroShotClassifier;
 import org.ecgchat.eval.zeroshot.ZeroShotLabelSets;
+import org.ecgchat.eval.zeroshot.ZeroShotResult;
 import org.ecgchat.io.EcgIoException;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.tokenize.TokenizerFormatException;
@@ -99,28 +101,31 @@ public final class ZeroShotCommand implements Callable<Integer> {
             List<String> ids = records.stream().map(Path::toString).toList();
             double[][] labels = truth == null ? null : labelsOf(ScoreTables.readTable(truth), classes, ids);
 
-            CocaModel model = coca.loadModel();
-            CocaTextEncoder encoder = new CocaTextEncoder(model, coca.loadTokenizer());
-            double[][] ecg = new double[records.size()][];
-            coca.forEachBatch(model, records, "zero-shot", (part, batch, first) -> {
-                double[][] latents = model.encodeEcg(batch).toDoubleMatrix();
-                System.arraycopy(latents, 0, ecg, first, latents.length);
-            });
             double[][] scores;
-            if (labels == null) {
-                double[][] classEmbeddings = encoder.encode(classPrompts.promptsFor(classes));
-                scores = ZeroShotClassifier.scores(ecg, classEmbeddings, model.logitScale(), true);
-            } else {
-                scores = ZeroShotClassifier.run(classes, classPrompts, encoder, ecg, labels, model.logitScale(),
-                        ClassificationEvaluator.defaults()).scores();
+            ClassificationReport report = null;
+            try (CocaModel model = coca.loadModel()) {
+                CocaTextEncoder encoder = new CocaTextEncoder(model, coca.loadTokenizer());
+                double[][] ecg = new double[records.size()][];
+                coca.forEachBatch(model, records, "zero-shot", (part, batch, first) -> {
+                    double[][] latents = model.encodeEcg(batch).toDoubleMatrix();
+                    System.arraycopy(latents, 0, ecg, first, latents.length);
+                });
+                if (labels == null) {
+                    double[][] classEmbeddings = encoder.encode(classPrompts.promptsFor(classes));
+                    scores = ZeroShotClassifier.scores(ecg, classEmbeddings, model.logitScale(), true);
+                } else {
+                    ZeroShotResult result = ZeroShotClassifier.run(classes, classPrompts, encoder, ecg, labels,
+                            model.logitScale(), ClassificationEvaluator.defaults());
+                    scores = result.scores();
+                    report = result.report();
+                }
             }
             if (out != null) {
                 AtomicFiles.write(out.resolve("scores.csv"), s -> writeScores(new OutputStreamWriter(s,
                         StandardCharsets.UTF_8), classes, ids, scores));
             }
             if (labels != null) {
-                MultiLabelData data = MultiLabelData.fromRows(classes, scores, labels);
-                EvaluationRun run = new EvaluationRun(title, data, ClassificationEvaluator.defaults().evaluate(data),
+                EvaluationRun run = new EvaluationRun(title, MultiLabelData.fromRows(classes, scores, labels), report,
                         Map.of());
                 if (out != null) {
                     EvalOutputs.write(run, out, EnumSet.allOf(EvalOutputs.Format.class));
