@@ -2,7 +2,6 @@ package org.ecgchat.io.wfdb;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +48,14 @@ final class MultiSegmentReader implements SampleSource {
     }
 
     @Override
-    public int[][] readExpanded(long from, long to, int[] wanted) throws IOException {
+    public void read(long from, long to, int[] wanted, SampleSink out) throws IOException {
         if (from < 0 || to < from || to > length) {
             throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside record "
                     + master.recordName() + " of " + length + " frames");
         }
         int frames = (int) (to - from);
-        int[][] out = new int[wanted.length][];
         for (int i = 0; i < wanted.length; i++) {
-            out[i] = new int[frames * signals.get(wanted[i]).samplesPerFrame()];
+            out.allocate(i, frames * signals.get(wanted[i]).samplesPerFrame());
         }
         List<SegmentSpec> segments = master.segments();
         for (int seg = 0; seg < segments.size(); seg++) {
@@ -101,19 +99,17 @@ final class MultiSegmentReader implements SampleSource {
                 int spf = target.samplesPerFrame();
                 int n = (int) (s1 - s0) * spf;
                 if (map[i] < 0) {
-                    Arrays.fill(out[i], outFrame * spf, outFrame * spf + n, WfdbRecord.INVALID_SAMPLE);
+                    out.fillInvalid(i, outFrame * spf, outFrame * spf + n);
                     continue;
                 }
                 int[] src = part[k++];
                 SignalSpec source = segSignals.get(map[i]);
-                if (source.gain() == target.gain() && source.baseline() == target.baseline()) {
-                    System.arraycopy(src, 0, out[i], outFrame * spf, n);
-                } else {
-                    rescale(src, out[i], outFrame * spf, n, source, target);
+                if (source.gain() != target.gain() || source.baseline() != target.baseline()) {
+                    rescale(src, source, target);
                 }
+                out.copyDigital(i, src, 0, outFrame * spf, n);
             }
         }
-        return out;
     }
 
     private int locate(int signal, List<SignalSpec> segSignals, SegmentReader reader) throws WfdbFormatException {
@@ -138,25 +134,23 @@ final class MultiSegmentReader implements SampleSource {
     }
 
     /** WFDB C's sigmap: scale to the layout's gain, shift to its baseline, round halves up. */
-    private static void rescale(int[] src, int[] dst, int offset, int n, SignalSpec source, SignalSpec target) {
+    private static void rescale(int[] samples, SignalSpec source, SignalSpec target) {
         double scale = target.effectiveGain() / source.effectiveGain();
         double shift = target.baseline() - scale * source.baseline() + 0.5;
-        for (int j = 0; j < n; j++) {
-            int v = src[j];
-            if (v == WfdbRecord.INVALID_SAMPLE) {
-                dst[offset + j] = v;
-            } else {
+        for (int j = 0; j < samples.length; j++) {
+            int v = samples[j];
+            if (v != WfdbRecord.INVALID_SAMPLE) {
                 double x = Math.floor(v * scale + shift);
-                dst[offset + j] = x >= Integer.MAX_VALUE ? Integer.MAX_VALUE
+                samples[j] = x >= Integer.MAX_VALUE ? Integer.MAX_VALUE
                         : x <= Integer.MIN_VALUE + 1 ? Integer.MIN_VALUE + 1 : (int) x;
             }
         }
     }
 
-    private void fillInvalid(int[][] out, int[] wanted, int outFrame, int frames) {
+    private void fillInvalid(SampleSink out, int[] wanted, int outFrame, int frames) {
         for (int i = 0; i < wanted.length; i++) {
             int spf = signals.get(wanted[i]).samplesPerFrame();
-            Arrays.fill(out[i], outFrame * spf, (outFrame + frames) * spf, WfdbRecord.INVALID_SAMPLE);
+            out.fillInvalid(i, outFrame * spf, (outFrame + frames) * spf);
         }
     }
 

@@ -104,28 +104,24 @@ public final class Rdsamp {
             }
         }
         double freq = time.frequency();
-        double[] gain = new double[sig.length];
-        int[] baseline = new int[sig.length];
-        for (int i = 0; i < sig.length; i++) {
-            gain[i] = h.signals().get(sig[i]).effectiveGain();
-            baseline[i] = h.signals().get(sig[i]).baseline();
-        }
         for (long t = from; t < end; ) {
             long f0 = t / m;
             long f1 = Math.min((end + m - 1) / m, f0 + CHUNK_FRAMES);
-            int[][] d = reader.readDigital(f0, f1, sig);
+            // physical values come from the library's conversion, so these tests check it too
+            double[][] x = physical ? reader.readPhysical(f0, f1, sig) : null;
+            int[][] d = physical ? null : reader.readDigital(f0, f1, sig);
             long chunkEnd = Math.min(end, f1 * m);
             for (; t < chunkEnd; t++) {
                 int k = (int) (t - f0 * m);
                 if (physical) {
                     CFormat.fixed(sb, t / freq, 15, 3);
                     for (int i = 0; i < sig.length; i++) {
-                        int v = d[i][k];
+                        double v = x[i][k];
                         sb.append('\t');
-                        if (v == WfdbRecord.INVALID_SAMPLE) {
+                        if (Double.isNaN(v)) {
                             sb.append(precise ? "              -" : "      -");
                         } else {
-                            CFormat.fixed(sb, ((double) v - baseline[i]) / gain[i], precise ? 15 : 7, precise ? 8 : 3);
+                            CFormat.fixed(sb, v, precise ? 15 : 7, precise ? 8 : 3);
                         }
                     }
                 } else {

@@ -15,10 +15,17 @@ interface SampleSource extends AutoCloseable {
     long deskewedLength() throws IOException;
 
     /**
-     * Digital samples of frames {@code [from, to)} for the given signals, {@code k} per frame for a
-     * signal with {@code k} samples per frame; invalid samples are {@link WfdbRecord#INVALID_SAMPLE}.
+     * Samples of frames {@code [from, to)} for the given signals into {@code sink}, {@code k} per
+     * frame for a signal with {@code k} samples per frame (the caller has checked the range).
      */
-    int[][] readExpanded(long from, long to, int[] signals) throws IOException;
+    void read(long from, long to, int[] signals, SampleSink sink) throws IOException;
+
+    /** Digital samples of frames {@code [from, to)}; invalid samples are {@link WfdbRecord#INVALID_SAMPLE}. */
+    default int[][] readExpanded(long from, long to, int[] signals) throws IOException {
+        SampleSink.Digital sink = new SampleSink.Digital(signals.length);
+        read(from, to, signals, sink);
+        return sink.out;
+    }
 
     @Override
     void close() throws IOException;

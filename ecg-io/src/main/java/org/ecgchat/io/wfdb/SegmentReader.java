@@ -3,7 +3,6 @@ package org.ecgchat.io.wfdb;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 final class SegmentReader implements SampleSource {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentReader.class);
     /** Raw values decoded per step; bounds the buffer for signals read but not wanted. */
-    private static final int CHUNK_VALUES = 1 << 20;
+    private static final int CHUNK_VALUES = 1 << 17;
 
     private final WfdbHeader header;
     private final Path headerFile;
@@ -116,13 +115,12 @@ final class SegmentReader implements SampleSource {
     }
 
     @Override
-    public int[][] readExpanded(long from, long to, int[] signals) throws IOException {
+    public void read(long from, long to, int[] signals, SampleSink out) throws IOException {
         long n = length();
         if (from < 0 || to < from || to > n) {
             throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside record "
                     + header.recordName() + " of " + n + " frames");
         }
-        int[][] out = new int[signals.length][];
         for (Group g : groups) {
             List<Integer> wanted = new ArrayList<>();
             for (int i = 0; i < signals.length; i++) {
@@ -134,23 +132,22 @@ final class SegmentReader implements SampleSource {
                 readGroup(g, from, to, signals, wanted, out);
             }
         }
-        return out;
     }
 
     /**
      * Reads the wanted signals of one file, in chunks of frames so that the signals not wanted
      * never need a buffer the size of the whole range.
      */
-    private void readGroup(Group g, long from, long to, int[] signals, List<Integer> wanted, int[][] out)
+    private void readGroup(Group g, long from, long to, int[] signals, List<Integer> wanted, SampleSink out)
             throws IOException {
         List<SignalSpec> specs = header.signals();
         int frames = (int) (to - from);
         for (int i : wanted) {
-            out[i] = new int[frames * specs.get(signals[i]).samplesPerFrame()];
+            out.allocate(i, frames * specs.get(signals[i]).samplesPerFrame());
         }
         if (g.file == null) {
             for (int i : wanted) {
-                Arrays.fill(out[i], WfdbRecord.INVALID_SAMPLE);
+                out.fillInvalid(i, 0, frames * specs.get(signals[i]).samplesPerFrame());
             }
             return;
         }
@@ -178,9 +175,38 @@ final class SegmentReader implements SampleSource {
                 && checksums != ChecksumPolicy.IGNORE;
         int[] sums = new int[wanted.size()];
         int chunk = (int) Math.max(1, Math.min(fileTo - fileFrom, CHUNK_VALUES / frameSize));
-        int[] raw = new int[chunk * frameSize];
+        int[] raw = null;
+        // Formats 16 and 32 are converted straight from the file's bytes when every wanted signal
+        // has one aligned sample per frame (the common case: ordinary records without skew).
+        boolean direct = maxSkew == 0 && SampleSink.decodesDirect(g.format);
+        int[] outputs = new int[wanted.size()];
+        int[] positions = new int[wanted.size()];
+        for (int w = 0; w < wanted.size(); w++) {
+            int s = signals[wanted.get(w)];
+            outputs[w] = wanted.get(w);
+            positions[w] = positionOfSignal[s];
+            direct &= specs.get(s).samplesPerFrame() == 1;
+        }
         for (long c0 = fileFrom; c0 < fileTo; c0 += chunk) {
             long c1 = Math.min(fileTo, c0 + chunk);
+            if (direct) {
+                byte[] bytes = g.file.readFixedBytes(c0, c1);
+                int width = g.format.bytesPerGroup();
+                int counted = (int) Math.max(0, Math.min(c1, n) - c0);
+                for (int w = 0; w < outputs.length; w++) {
+                    int sum = out.decodeDirect(outputs[w], g.format, bytes, positions[w] * width, frameSize * width,
+                            (int) (c0 - from), (int) (c1 - c0));
+                    if (wholeSignal && counted == c1 - c0) {
+                        sums[w] += sum;
+                    } else if (wholeSignal) {
+                        sums[w] += sumDirect(g.format, bytes, positions[w] * width, frameSize * width, counted);
+                    }
+                }
+                continue;
+            }
+            if (raw == null) {
+                raw = Scratch.get().ints(chunk * frameSize);
+            }
             g.file.read(c0, c1, raw);
             for (int w = 0; w < wanted.size(); w++) {
                 int i = wanted.get(w);
@@ -189,27 +215,13 @@ final class SegmentReader implements SampleSource {
                 int spf = spec.samplesPerFrame();
                 int pos = positionOfSignal[s];
                 long skew = spec.skewFrames();
-                long f0 = Math.max(0, c0 - from - skew);
-                long f1 = Math.min(frames, c1 - from - skew);
-                int[] a = out[i];
-                int k = (int) f0 * spf;
-                for (long f = f0; f < f1; f++) {
-                    int base = (int) ((from + f + skew - c0) * frameSize) + pos;
-                    for (int c = 0; c < spf; c++) {
-                        int v = raw[base + c];
-                        a[k++] = checkInvalid && v == invalid ? WfdbRecord.INVALID_SAMPLE : v;
-                    }
-                }
+                // int loop counters throughout: C2 optimises counted int loops only
+                int f0 = (int) Math.max(0, c0 - from - skew);
+                int f1 = (int) Math.min(frames, c1 - from - skew);
+                int base = (int) ((from + f0 + skew - c0) * frameSize) + pos;
+                out.copyRaw(i, raw, base, frameSize, spf, f0 * spf, f1 - f0, checkInvalid, invalid);
                 if (wholeSignal) {
-                    long e = Math.min(c1, n);
-                    int sum = sums[w];
-                    for (long f = c0; f < e; f++) {
-                        int base = (int) ((f - c0) * frameSize) + pos;
-                        for (int c = 0; c < spf; c++) {
-                            sum += raw[base + c];
-                        }
-                    }
-                    sums[w] = sum;
+                    sums[w] += sum(raw, pos, frameSize, spf, (int) (Math.min(c1, n) - c0));
                 }
             }
         }
@@ -218,12 +230,38 @@ final class SegmentReader implements SampleSource {
             int s = signals[i];
             SignalSpec spec = specs.get(s);
             long firstMissing = Math.max(0, Math.min(frames, fileTo - from - spec.skewFrames()));
-            Arrays.fill(out[i], (int) firstMissing * spec.samplesPerFrame(), out[i].length, WfdbRecord.INVALID_SAMPLE);
+            out.fillInvalid(i, (int) firstMissing * spec.samplesPerFrame(), frames * spec.samplesPerFrame());
             if (wholeSignal && !checksumDone[s]) {
                 checksumDone[s] = true;
                 verifyChecksum(g, s, sums[w]);
             }
         }
+    }
+
+    private static int sumDirect(SignalFormat f, byte[] bytes, int base, int stride, int frames) {
+        int sum = 0;
+        for (int j = 0, p = base; j < frames; j++, p += stride) {
+            sum += f == SignalFormat.LINEAR_16 ? (short) SampleSink.SHORT_LE.get(bytes, p)
+                    : (int) SampleSink.INT_LE.get(bytes, p);
+        }
+        return sum;
+    }
+
+    /** The 32-bit sum of one signal's raw values over {@code frames} frames (for its checksum). */
+    private static int sum(int[] raw, int pos, int frameSize, int spf, int frames) {
+        int sum = 0;
+        if (spf == 1) {
+            for (int f = 0, p = pos; f < frames; f++, p += frameSize) {
+                sum += raw[p];
+            }
+            return sum;
+        }
+        for (int f = 0, p = pos; f < frames; f++, p += frameSize) {
+            for (int c = 0; c < spf; c++) {
+                sum += raw[p + c];
+            }
+        }
+        return sum;
     }
 
     private void verifyChecksum(Group g, int s, int sum) throws WfdbChecksumException {

@@ -158,6 +158,15 @@ final class SignalFile implements AutoCloseable {
         return signalOfPosition;
     }
 
+    /**
+     * The bytes of frames {@code [from, to)} of a fixed-width format, in the thread's scratch
+     * buffer (valid until the next read on this thread).
+     */
+    byte[] readFixedBytes(long from, long to) throws IOException {
+        int width = format.bytesPerGroup();
+        return readBytes(byteOffset + from * frameSize * width, (to - from) * frameSize * width);
+    }
+
     private void readPacked(long from, long to, int[] dst, int count) throws IOException {
         int g = format.valuesPerGroup();
         long firstValue = from * frameSize;
@@ -175,12 +184,13 @@ final class SignalFile implements AutoCloseable {
         }
     }
 
+    /** Reads {@code length} bytes at {@code position} into the thread's scratch buffer, which it returns. */
     private byte[] readBytes(long position, long length) throws IOException {
         if (length > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("range too large to read at once: " + length + " bytes of " + path);
         }
-        byte[] bytes = new byte[(int) length];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        byte[] bytes = Scratch.get().bytes((int) length);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, (int) length);
         FileChannel ch = channel();
         long pos = position;
         while (buffer.hasRemaining()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.ecgchat.io.EcgIoException;
 
 /**
@@ -83,18 +84,7 @@ public final class WfdbReader implements AutoCloseable {
      */
     public int[][] readDigital(long from, long to, int... signals) throws IOException {
         int[] wanted = resolve(signals);
-        long n = length();
-        if (from < 0 || to < from || to > n) {
-            throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside record "
-                    + header.recordName() + " of " + n + " frames");
-        }
-        for (int s : wanted) {
-            long values = (to - from) * Math.max(valuesPerFrame(s), header.signals().get(s).samplesPerFrame());
-            if (values > MAX_ARRAY) {
-                throw new IllegalArgumentException("frames [" + from + ", " + to + ") of signal " + s + " are "
-                        + values + " samples, more than one Java array holds; read shorter ranges");
-            }
-        }
+        checkRange(from, to, wanted);
         int[][] expanded = source.readExpanded(from, to, wanted);
         if (options.frameMode() == FrameMode.EXPANDED) {
             return expanded;
@@ -111,27 +101,56 @@ public final class WfdbReader implements AutoCloseable {
     /** Physical samples of frames {@code [from, to)}: {@code (digital - baseline) / gain}; invalid samples are NaN. */
     public double[][] readPhysical(long from, long to, int... signals) throws IOException {
         int[] wanted = resolve(signals);
-        int[][] digital = readDigital(from, to, wanted);
-        double[][] out = new double[wanted.length][];
-        for (int i = 0; i < wanted.length; i++) {
-            SignalSpec spec = header.signals().get(wanted[i]);
-            out[i] = new double[digital[i].length];
-            Conversions.toPhysical(digital[i], out[i], spec.baseline(), spec.effectiveGain());
-        }
-        return out;
+        return readInto(from, to, wanted, new SampleSink.Physical(Conversions.scales(header, wanted))).out;
     }
 
     /** As {@link #readPhysical}, rounded to {@code float}. */
     public float[][] readPhysicalFloat(long from, long to, int... signals) throws IOException {
         int[] wanted = resolve(signals);
-        int[][] digital = readDigital(from, to, wanted);
-        float[][] out = new float[wanted.length][];
-        for (int i = 0; i < wanted.length; i++) {
-            SignalSpec spec = header.signals().get(wanted[i]);
-            out[i] = new float[digital[i].length];
-            Conversions.toPhysical(digital[i], out[i], spec.baseline(), spec.effectiveGain());
+        return readInto(from, to, wanted, new SampleSink.PhysicalFloat(Conversions.scales(header, wanted))).out;
+    }
+
+    /** Fills {@code sink}: straight from the files when the frame mode keeps samples as stored. */
+    private <S extends SampleSink> S readInto(long from, long to, int[] wanted, S sink) throws IOException {
+        if (expandedIsFinal(wanted)) {
+            checkRange(from, to, wanted);
+            source.read(from, to, wanted, sink);
+            return sink;
         }
-        return out;
+        int[][] digital = readDigital(from, to, wanted);
+        for (int i = 0; i < wanted.length; i++) {
+            sink.allocate(i, digital[i].length);
+            sink.copyDigital(i, digital[i], 0, 0, digital[i].length);
+        }
+        return sink;
+    }
+
+    /** True if the frame mode leaves the expanded samples of these signals as they are. */
+    private boolean expandedIsFinal(int[] wanted) {
+        if (options.frameMode() == FrameMode.EXPANDED) {
+            return true;
+        }
+        for (int s : wanted) {
+            if (valuesPerFrame(s) != header.signals().get(s).samplesPerFrame()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void checkRange(long from, long to, int[] wanted) throws IOException {
+        long n = length();
+        if (from < 0 || to < from || to > n) {
+            throw new IllegalArgumentException("frames [" + from + ", " + to + ") outside record "
+                    + header.recordName() + " of " + n + " frames");
+        }
+        for (int s : wanted) {
+            long values = (to - from) * Math.max(valuesPerFrame(s), header.signals().get(s).samplesPerFrame());
+            if (values > MAX_ARRAY) {
+                throw new IllegalArgumentException("frames [" + from + ", " + to + ") of signal " + s + " are "
+                        + values + " samples, more than one Java array holds; read shorter ranges");
+            }
+        }
     }
 
     /**
@@ -155,6 +174,7 @@ public final class WfdbReader implements AutoCloseable {
         int[][] digital = readDigital(0, n, resolve(new int[0]));
         int max = header.maxSamplesPerFrame();
         FrameMode mode = options.frameMode();
+        boolean reshaped = header.isMultiSegment() || mode != FrameMode.EXPANDED;
         List<SignalSpec> specs = new ArrayList<>();
         for (int s = 0; s < header.numberOfSignals(); s++) {
             SignalSpec spec = header.signals().get(s);
@@ -162,22 +182,21 @@ public final class WfdbReader implements AutoCloseable {
             int format = spec.format();
             String file = spec.fileName();
             if (spec.signalFormat() == SignalFormat.NULL || header.isMultiSegment()) {
+                // joined segments and null signals have no file of their own: store them like wrsamp would
                 format = fits16(digital[s]) ? 16 : 32;
                 file = header.recordName() + ".dat";
             }
-            SignalSpec flat = spec.withStorage(format, spf, 0, 0).withFileName(file);
-            specs.add(new SignalSpec(flat.fileName(), flat.format(), flat.samplesPerFrame(), 0, 0, flat.gain(),
-                    flat.baseline(), flat.units(), flat.adcResolution(), flat.adcZero(),
-                    digital[s].length > 0 ? digital[s][0] == WfdbRecord.INVALID_SAMPLE ? spec.initialValue()
-                            : digital[s][0] : spec.initialValue(),
-                    header.isMultiSegment() || mode != FrameMode.EXPANDED ? OptionalInt.empty() : spec.checksum(),
-                    0, flat.description()));
+            int first = digital[s].length > 0 && digital[s][0] != WfdbRecord.INVALID_SAMPLE ? digital[s][0]
+                    : spec.initialValue();
+            specs.add(new SignalSpec(file, format, spf, 0, 0, spec.gain(), spec.baseline(), spec.units(),
+                    spec.adcResolution(), spec.adcZero(), first, reshaped ? OptionalInt.empty() : spec.checksum(), 0,
+                    spec.description()));
         }
         boolean high = mode == FrameMode.HIGH_RESOLUTION && max > 1;
         WfdbHeader flat = new WfdbHeader(header.recordName(),
                 high ? header.samplingFrequency() * max : header.samplingFrequency(),
                 high ? header.counterFrequency() * max : header.counterFrequency(), header.baseCounter(),
-                java.util.OptionalLong.of(high ? n * max : n), header.baseTime(), header.baseDate(), specs, List.of(),
+                OptionalLong.of(high ? n * max : n), header.baseTime(), header.baseDate(), specs, List.of(),
                 header.comments());
         return WfdbRecord.adopt(flat, digital);
     }

@@ -179,7 +179,7 @@ public final class WfdbRecord {
         SignalSpec spec = header.signals().get(signal);
         int[] d = digital[signal];
         double[] out = new double[d.length];
-        Conversions.toPhysical(d, out, spec.baseline(), spec.effectiveGain());
+        Conversions.toPhysical(d, out, Conversions.Scale.of(spec));
         return out;
     }
 
