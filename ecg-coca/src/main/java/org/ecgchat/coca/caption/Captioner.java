@@ -55,7 +55,7 @@ public final class Captioner implements AutoCloseable {
         int[] start = Arrays.copyOf(encoded, encoded.length - 1);
         List<Caption> captions = new ArrayList<>();
         for (GeneratedTokens g : generator.generate(ecg, start, tokens, settings, firstIndex)) {
-            captions.add(new Caption(tokenizer.decode(g.tokens()), g.tokens(), g.score()));
+            captions.add(new Caption(tokenizer.decode(g.tokens()), g));
         }
         return captions;
     }
