@@ -3,8 +3,8 @@ package org.ecgchat.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.caption.Caption;
 import org.ecgchat.coca.caption.CaptionSettings;
 import org.ecgchat.coca.caption.Captioner;
-import org.ecgchat.eval.report.AtomicFiles;
+import org.ecgchat.io.AtomicFiles;
 import org.ecgchat.io.EcgIoException;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.tokenize.TokenizerFormatException;
@@ -119,11 +119,9 @@ public final class CaptionCommand implements Callable<Integer> {
                     caption(model, captioner, settings, stdout);
                     stdout.flush();
                 } else {
-                    AtomicFiles.write(out, s -> {
-                        Writer w = new OutputStreamWriter(s, StandardCharsets.UTF_8);
-                        caption(model, captioner, settings, w);
-                        w.flush();
-                    });
+                    StringWriter lines = new StringWriter();
+                    caption(model, captioner, settings, lines);
+                    AtomicFiles.write(out, lines.toString().getBytes(StandardCharsets.UTF_8));
                 }
             }
             return 0;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.retrieval.EmbeddingIndex;
 import org.ecgchat.coca.retrieval.Match;
 import org.ecgchat.coca.zeroshot.CocaTextEncoder;
-import org.ecgchat.eval.report.AtomicFiles;
+import org.ecgchat.io.AtomicFiles;
 import org.ecgchat.io.EcgIoException;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.tokenize.TokenizerFormatException;
@@ -116,11 +116,9 @@ public final class RetrieveCommand implements Runnable {
                 writeMatches(stdout, queries, matches);
                 stdout.flush();
             } else {
-                AtomicFiles.write(out, s -> {
-                    Writer w = new OutputStreamWriter(s, StandardCharsets.UTF_8);
-                    writeMatches(w, queries, matches);
-                    w.flush();
-                });
+                StringWriter lines = new StringWriter();
+                writeMatches(lines, queries, matches);
+                AtomicFiles.write(out, lines.toString().getBytes(StandardCharsets.UTF_8));
             }
         }
 

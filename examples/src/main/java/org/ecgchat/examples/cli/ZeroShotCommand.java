@@ -1,8 +1,8 @@
 package org.ecgchat.examples.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,6 @@ import org.ecgchat.eval.EvalInputException;
 import org.ecgchat.eval.classification.ClassificationEvaluator;
 import org.ecgchat.eval.classification.ClassificationReport;
 import org.ecgchat.eval.classification.MultiLabelData;
-import org.ecgchat.eval.report.AtomicFiles;
 import org.ecgchat.eval.report.ClassificationTables;
 import org.ecgchat.eval.report.EvaluationRun;
 import org.ecgchat.eval.report.ScoreTables;
@@ -32,6 +31,7 @@ import org.ecgchat.eval.zeroshot.CkepePrompts;
 import org.ecgchat.eval.zeroshot.ZeroShotClassifier;
 import org.ecgchat.eval.zeroshot.ZeroShotLabelSets;
 import org.ecgchat.eval.zeroshot.ZeroShotResult;
+import org.ecgchat.io.AtomicFiles;
 import org.ecgchat.io.EcgIoException;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.tokenize.TokenizerFormatException;
@@ -121,8 +121,9 @@ public final class ZeroShotCommand implements Callable<Integer> {
                 }
             }
             if (out != null) {
-                AtomicFiles.write(out.resolve("scores.csv"), s -> writeScores(new OutputStreamWriter(s,
-                        StandardCharsets.UTF_8), classes, ids, scores));
+                StringWriter csv = new StringWriter();
+                writeScores(csv, classes, ids, scores);
+                AtomicFiles.write(out.resolve("scores.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
             }
             if (labels != null) {
                 EvaluationRun run = new EvaluationRun(title, MultiLabelData.fromRows(classes, scores, labels), report,
