@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Forward pass of the full-size ECG-CoCa ECG tower (ECG-Chat's {@code coca_ViT-B-32}: 12 blocks of
- * width 768, 12 heads, patch 50 over 12 × 5000 samples, about 17.6 GFLOP per ECG) with seeded
+ * width 768, 12 heads, patch 50 over 12 × 5000 samples; 17.6 GFLOP per ECG = 2 × (100·600·768 for
+ * the patches + 12 × (101·768·2304 + 2·12·101²·64 + 101·768² + 2·101·768·3072))) with seeded
  * random weights: throughput at batch 8 in ECGs per second, and peak memory of one batch of 32.
  * The {@code OneDnn} variants run the same code on ND4J's oneDNN build of the CPU backend
  * (classifier {@code linux-x86_64-onednn}, matrix products by oneDNN instead of OpenBLAS).
@@ -42,11 +43,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EcgTowerBenchmark {
 
     private static final String ONEDNN = "-Dorg.bytedeco.javacpp.platform.extension=-onednn";
-
-    /** Multiply-adds of one ECG through the tower, ×2: patch embedding, 12 × (qkv, attention, out, MLP). */
-    public static final double GFLOP_PER_ECG = (2.0 * 100 * 600 * 768
-            + 12 * (2.0 * 101 * 768 * 2304 + 2 * 2.0 * 12 * 101 * 101 * 64 + 2.0 * 101 * 768 * 768
-            + 2 * 2.0 * 101 * 768 * 3072) + 2.0 * 768 * 512) / 1e9;
 
     private Graph graph;
     private String latent;

@@ -1,6 +1,9 @@
 package org.ecgchat.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -58,7 +61,7 @@ public final class EmbedCommand implements Callable<Integer> {
             description = "records per forward pass; default: ${DEFAULT-VALUE}")
     int batch;
 
-    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths without extension")
+    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths (without extension, or the .hea file)")
     List<Path> records;
 
     @Override
@@ -92,17 +95,37 @@ public final class EmbedCommand implements Callable<Integer> {
 
     private void embed(CocaModel coca, Preprocessor steps, Writer sink) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        for (int from = 0; from < records.size(); from += batch) {
-            List<Path> part = records.subList(from, Math.min(records.size(), from + batch));
-            List<float[][]> ecgs = new ArrayList<>();
-            for (Path record : part) {
-                ecgs.add(EcgRecords.read(record, coca.config(), steps));
+        try (ProgressBar progress = progress()) {
+            for (int from = 0; from < records.size(); from += batch) {
+                embedBatch(coca, steps, sink, json, records.subList(from, Math.min(records.size(), from + batch)));
+                if (progress != null) {
+                    progress.stepTo(Math.min(records.size(), from + batch));
+                }
             }
-            INDArray latents = coca.encodeEcg(EcgRecords.batch(ecgs));
-            for (int i = 0; i < part.size(); i++) {
-                sink.write(json.writeValueAsString(new Line(part.get(i).toString(), latents.getRow(i).toFloatVector())));
-                sink.write('\n');
-            }
+        }
+    }
+
+    /** A progress bar on the terminal when the output goes to a file and there is a terminal to see it. */
+    private ProgressBar progress() {
+        if (out == null || System.console() == null) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("embed").setInitialMax(records.size())
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
+
+    private void embedBatch(CocaModel coca, Preprocessor steps, Writer sink, ObjectMapper json, List<Path> part)
+            throws IOException {
+        List<float[][]> ecgs = new ArrayList<>();
+        for (Path record : part) {
+            String name = record.getFileName() == null ? "" : record.getFileName().toString();
+            Path base = name.endsWith(".hea") ? record.resolveSibling(name.substring(0, name.length() - 4)) : record;
+            ecgs.add(EcgRecords.read(base, coca.config(), steps));
+        }
+        INDArray latents = coca.encodeEcg(EcgRecords.batch(ecgs));
+        for (int i = 0; i < part.size(); i++) {
+            sink.write(json.writeValueAsString(new Line(part.get(i).toString(), latents.getRow(i).toFloatVector())));
+            sink.write('\n');
         }
     }
 
