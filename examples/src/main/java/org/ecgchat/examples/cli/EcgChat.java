@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
             ZeroShotCommand.class,
             RetrieveCommand.class,
             CaptionCommand.class,
+            ConvertCommand.class,
+            SynthCommand.class,
+            PlotCommand.class,
         })
 public final class EcgChat implements Runnable {
 
