@@ -105,7 +105,7 @@ public final class CaptionCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write the JSON lines here (default: standard output)")
     Path out;
 
-    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths without extension")
+    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths (without extension, or the .hea file)")
     List<Path> records;
 
     @Override
@@ -136,7 +136,7 @@ public final class CaptionCommand implements Callable<Integer> {
 
     private void caption(CocaModel model, Captioner captioner, CaptionSettings settings, Writer sink) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        coca.forEachBatch(model, records, "caption", (part, ecg, first) -> {
+        coca.forEachBatch(model, records, "caption", out != null, (part, ecg, first) -> {
             List<Caption> captions = captioner.caption(ecg, prefix, settings, first);
             for (int i = 0; i < part.size(); i++) {
                 Caption c = captions.get(i);

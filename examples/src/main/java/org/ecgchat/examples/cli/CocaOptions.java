@@ -78,19 +78,25 @@ final class CocaOptions {
                 + ": give the text tower's tokenizer with --tokenizer (for ECG-Chat, MedCPT-Query-Encoder's vocab.txt)");
     }
 
-    /** Reads, prepares and batches {@code records}, in order, showing progress on a console. */
-    void forEachBatch(CocaModel coca, List<Path> records, String task, BatchAction action) throws IOException {
+    /**
+     * Reads, prepares and batches {@code records} (paths without extension, or the {@code .hea}
+     * files), in order; with {@code progress}, a progress bar goes to a console's standard error.
+     */
+    void forEachBatch(CocaModel coca, List<Path> records, String task, boolean progress, BatchAction action)
+            throws IOException {
         Preprocessor steps = preprocess == null ? EcgRecords.evaluation(coca.config()) : Preprocessor.read(preprocess);
-        try (ProgressBar progress = progress(task, records.size())) {
+        try (ProgressBar bar = progress ? progress(task, records.size()) : null) {
             for (int from = 0; from < records.size(); from += batch) {
                 List<Path> part = records.subList(from, Math.min(records.size(), from + batch));
                 List<float[][]> ecgs = new ArrayList<>();
                 for (Path record : part) {
-                    ecgs.add(EcgRecords.read(record, coca.config(), steps));
+                    String name = record.getFileName() == null ? "" : record.getFileName().toString();
+                    Path base = name.endsWith(".hea") ? record.resolveSibling(name.substring(0, name.length() - 4)) : record;
+                    ecgs.add(EcgRecords.read(base, coca.config(), steps));
                 }
                 action.accept(part, EcgRecords.batch(ecgs), from);
-                if (progress != null) {
-                    progress.stepBy(part.size());
+                if (bar != null) {
+                    bar.stepBy(part.size());
                 }
             }
         }

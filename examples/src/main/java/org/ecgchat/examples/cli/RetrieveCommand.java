@@ -91,7 +91,7 @@ public final class RetrieveCommand implements Runnable {
         /** The L2-normalised ECG embeddings of the records, in order. */
         INDArray embedRecords(CocaModel model, List<Path> records) throws IOException {
             INDArray all = Nd4j.create(DataType.FLOAT, records.size(), model.config().embedDim());
-            coca.forEachBatch(model, records, "embed", (part, ecg, first) -> all.get(
+            coca.forEachBatch(model, records, "embed", true, (part, ecg, first) -> all.get(
                     NDArrayIndex.interval(first, first + part.size()), NDArrayIndex.all()).assign(model.encodeEcg(ecg)));
             return all;
         }
@@ -176,7 +176,7 @@ public final class RetrieveCommand implements Runnable {
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "NAME", description = "index to write")
         Path out;
 
-        @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths without extension")
+        @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths (without extension, or the .hea file)")
         List<Path> records;
 
         @Override
@@ -212,7 +212,7 @@ public final class RetrieveCommand implements Runnable {
         @Option(names = "--out", paramLabel = "FILE", description = "JSON lines file (default: standard output)")
         Path out;
 
-        @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths without extension")
+        @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths (without extension, or the .hea file)")
         List<Path> records;
 
         @Override

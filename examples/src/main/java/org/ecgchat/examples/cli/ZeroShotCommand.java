@@ -88,7 +88,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
     @Option(names = "--title", defaultValue = "Zero-shot diagnosis", description = "title of the evaluation")
     String title;
 
-    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths without extension")
+    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths (without extension, or the .hea file)")
     List<Path> records;
 
     @Override
@@ -106,7 +106,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
             try (CocaModel model = coca.loadModel()) {
                 CocaTextEncoder encoder = new CocaTextEncoder(model, coca.loadTokenizer());
                 double[][] ecg = new double[records.size()][];
-                coca.forEachBatch(model, records, "zero-shot", (part, batch, first) -> {
+                coca.forEachBatch(model, records, "zero-shot", true, (part, batch, first) -> {
                     double[][] latents = model.encodeEcg(batch).toDoubleMatrix();
                     System.arraycopy(latents, 0, ecg, first, latents.length);
                 });
@@ -208,13 +208,12 @@ public final class ZeroShotCommand implements Callable<Integer> {
         double[][] labels = new double[ids.size()][];
         for (int i = 0; i < ids.size(); i++) {
             Integer r = rows.get(ids.get(i));
+            String name = recordName(ids.get(i));
             if (r == null) {
-                Path name = Path.of(ids.get(i)).getFileName();
-                r = name == null ? null : rows.get(name.toString());
+                r = rows.get(name);
             }
             if (r == null) {
-                throw new EvalInputException(truth + ": no row with id '" + ids.get(i) + "' or '"
-                        + Path.of(ids.get(i)).getFileName() + "'");
+                throw new EvalInputException(truth + ": no row with id '" + ids.get(i) + "' or '" + name + "'");
             }
             labels[i] = new double[columns.length];
             for (int c = 0; c < columns.length; c++) {
@@ -222,6 +221,13 @@ public final class ZeroShotCommand implements Callable<Integer> {
             }
         }
         return labels;
+    }
+
+    /** The record's file name without a {@code .hea} extension. */
+    private static String recordName(String record) {
+        Path file = Path.of(record).getFileName();
+        String name = file == null ? record : file.toString();
+        return name.endsWith(".hea") ? name.substring(0, name.length() - 4) : name;
     }
 
     private static void writeScores(Writer w, List<String> classes, List<String> ids, double[][] scores)

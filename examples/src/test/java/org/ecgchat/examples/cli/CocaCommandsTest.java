@@ -172,10 +172,10 @@ class CocaCommandsTest {
     }
 
     @Test
-    void captionsRecordsGreedily() throws IOException {
+    void captionsRecordsGreedilyNamedWithOrWithoutTheHeaderExtension() throws IOException {
         Path out = tmp.resolve("captions.jsonl");
         Run r = run(model("caption", "--strategy", "greedy", "--prefix", "w69", "--seq-len", "12", "--out",
-                out.toString(), record(0), record(2)));
+                out.toString(), record(0), record(2) + ".hea"));
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
         List<String> lines = Files.readAllLines(out);
