@@ -32,11 +32,13 @@ import picocli.CommandLine.Spec;
  * for each WFDB record from the ECG-CoCa decoder, one JSON line per record.
  */
 @Command(name = "caption", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Generate a report for each WFDB record with an ECG-CoCa model's captioning decoder, as",
-            "open_clip's CoCa.generate: one JSON line per record, {\"record\", \"caption\", \"tokens\"[, \"score\"]}.",
-            "Defaults are open_clip's (beam search, 6 beams in 3 groups, 5 to 30 tokens); options override them,",
-            "--settings reads them from JSON with open_clip's argument names. Records are prepared as 'ecg-chat embed'",
-            "does. A model whose text tower is CLS-pooled needs the caption's first word(s) as --prefix."})
+        description = {"Generate a report for each WFDB record with an ECG-CoCa model's captioning",
+            "decoder, as open_clip's CoCa.generate. One JSON line per record:",
+            "{\"record\", \"caption\", \"tokens\"[, \"score\"]}. Defaults are open_clip's (beam search,",
+            "6 beams in 3 groups, 5 to 30 tokens); options override them, --settings reads",
+            "them from JSON with open_clip's argument names. Records are prepared as",
+            "'ecg-chat embed' does. A model whose text tower is CLS-pooled needs the",
+            "caption's first word(s) as --prefix."})
 public final class CaptionCommand implements Callable<Integer> {
 
     @Spec

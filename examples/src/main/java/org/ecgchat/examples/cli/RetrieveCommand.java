@@ -42,9 +42,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "retrieve", mixinStandardHelpOptions = true,
         description = {"ECG <-> report retrieval with an ECG-CoCa model (exact cosine top-k).",
-            "Build indexes once (index-reports, index-ecgs: NAME.safetensors + NAME.json), then search:",
-            "'reports' finds the reports closest to each record, 'ecgs' the records closest to each report text.",
-            "Results are JSON lines {\"query\", \"matches\": [{\"rank\", \"id\", \"text\", \"score\"}]}."},
+            "Build indexes once (index-reports, index-ecgs: NAME.safetensors + NAME.json),",
+            "then search: 'reports' finds the reports closest to each record, 'ecgs' the",
+            "records closest to each report text. Results are JSON lines",
+            "{\"query\", \"matches\": [{\"rank\", \"id\", \"text\", \"score\"}]}."},
         subcommands = {
             RetrieveCommand.IndexReports.class,
             RetrieveCommand.IndexEcgs.class,
@@ -148,9 +149,10 @@ public final class RetrieveCommand implements Runnable {
 
     /** {@code retrieve index-reports}: embeds a file of reports into an index. */
     @Command(name = "index-reports", sortOptions = false, mixinStandardHelpOptions = true,
-            description = {"Embed reports with the text tower into an index (NAME.safetensors + NAME.json).",
-                "Reports: a .csv with a 'report' or 'text' column (and optionally 'id'), or a text file with one",
-                "report per line (id = line number)."})
+            description = {"Embed reports with the text tower into an index",
+                "(NAME.safetensors + NAME.json). Reports: a .csv with a 'report' or 'text'",
+                "column (and optionally 'id'), or a text file with one report per line",
+                "(id = line number)."})
     static final class IndexReports extends Subcommand {
 
         @Option(names = "--reports", required = true, paramLabel = "FILE", description = "the reports (.csv or text)")

@@ -48,11 +48,12 @@ import picocli.CommandLine.Spec;
  * labels the ecg-eval tables, curves and HTML page.
  */
 @Command(name = "zero-shot", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Zero-shot diagnosis with an ECG-CoCa model: every class label becomes its prompt (CKEPE or your",
-            "own), prompts and records are embedded, and each record gets sigmoid(exp(logit_scale) * cosine) per",
-            "class. Scores go to scores.csv (id = the record as given); with --labels-csv the per-class AUROC,",
-            "max-F1 and accuracy tables, ROC/PR curves and report.html as 'ecg-chat eval' writes them.",
-            "Records are prepared as 'ecg-chat embed' does."})
+        description = {"Zero-shot diagnosis with an ECG-CoCa model: every class label becomes its",
+            "prompt (CKEPE or your own), prompts and records are embedded, and each record",
+            "gets sigmoid(exp(logit_scale) * cosine) per class. Scores go to scores.csv",
+            "(id = the record as given); with --labels-csv also the per-class AUROC, max-F1",
+            "and accuracy tables, ROC/PR curves and report.html as 'ecg-chat eval' writes",
+            "them. Records are prepared as 'ecg-chat embed' does."})
 public final class ZeroShotCommand implements Callable<Integer> {
 
     /** The environment variable naming a folder laid out as ECG-Chat's metadata (label sets, prompts). */
