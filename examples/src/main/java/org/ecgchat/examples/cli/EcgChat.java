@@ -20,13 +20,13 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             WfepCommand.class,
             BeatsCommand.class,
+            ConvertCommand.class,
+            SynthCommand.class,
+            PlotCommand.class,
             EmbedCommand.class,
             ZeroShotCommand.class,
             RetrieveCommand.class,
             CaptionCommand.class,
-            ConvertCommand.class,
-            SynthCommand.class,
-            PlotCommand.class,
         })
 public final class EcgChat implements Runnable {
 
