@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +14,6 @@ import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.caption.Caption;
 import org.ecgchat.coca.caption.CaptionSettings;
 import org.ecgchat.coca.caption.Captioner;
-import org.ecgchat.io.AtomicFiles;
 import org.ecgchat.io.EcgIoException;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.tokenize.TokenizerFormatException;
@@ -46,6 +43,9 @@ public final class CaptionCommand implements Callable<Integer> {
 
     @Mixin
     CocaOptions coca;
+
+    @Mixin
+    TokenizerOption tokenizer;
 
     @Option(names = "--settings", paramLabel = "JSON", description = "generation settings (open_clip argument names)")
     Path settingsFile;
@@ -115,16 +115,8 @@ public final class CaptionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             CaptionSettings settings = settings();
-            try (CocaModel model = coca.loadModel(); Captioner captioner = new Captioner(model, coca.loadTokenizer())) {
-                if (out == null) {
-                    PrintWriter stdout = spec.commandLine().getOut();
-                    caption(model, captioner, settings, stdout);
-                    stdout.flush();
-                } else {
-                    StringWriter lines = new StringWriter();
-                    caption(model, captioner, settings, lines);
-                    AtomicFiles.write(out, lines.toString().getBytes(StandardCharsets.UTF_8));
-                }
+            try (CocaModel model = coca.loadModel(); Captioner captioner = new Captioner(model, tokenizer.load(coca.model))) {
+                TextOutput.write(out, spec.commandLine().getOut(), w -> caption(model, captioner, settings, w));
             }
             return 0;
         } catch (EcgIoException | CheckpointFormatException | TokenizerFormatException | IllegalArgumentException e) {

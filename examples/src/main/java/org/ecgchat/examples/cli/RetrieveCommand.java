@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.retrieval.EmbeddingIndex;
 import org.ecgchat.coca.retrieval.Match;
 import org.ecgchat.coca.zeroshot.CocaTextEncoder;
-import org.ecgchat.io.AtomicFiles;
 import org.ecgchat.io.EcgIoException;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.tokenize.TokenizerFormatException;
@@ -97,9 +94,9 @@ public final class RetrieveCommand implements Runnable {
             return all;
         }
 
-        EmbeddingIndex reportIndex(CocaModel model, Path reportsFile) throws IOException {
+        EmbeddingIndex reportIndex(CocaModel model, Path reportsFile, TokenizerOption tokenizer) throws IOException {
             ReportsFile reports = ReportsFile.read(reportsFile);
-            CocaTextEncoder encoder = new CocaTextEncoder(model, coca.loadTokenizer());
+            CocaTextEncoder encoder = new CocaTextEncoder(model, tokenizer.load(coca.model));
             return EmbeddingIndex.of(EmbeddingIndex.Kind.REPORTS, reports.ids(), reports.texts(),
                     encoder.embed(reports.texts()));
         }
@@ -112,15 +109,7 @@ public final class RetrieveCommand implements Runnable {
 
         /** Writes one JSON line per query with its matches, to {@code out} or standard output. */
         void writeMatches(Path out, List<String> queries, List<List<Match>> matches) throws IOException {
-            if (out == null) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                writeMatches(stdout, queries, matches);
-                stdout.flush();
-            } else {
-                StringWriter lines = new StringWriter();
-                writeMatches(lines, queries, matches);
-                AtomicFiles.write(out, lines.toString().getBytes(StandardCharsets.UTF_8));
-            }
+            TextOutput.write(out, spec.commandLine().getOut(), w -> writeMatches(w, queries, matches));
         }
 
         private static void writeMatches(Writer w, List<String> queries, List<List<Match>> matches) throws IOException {
@@ -155,6 +144,9 @@ public final class RetrieveCommand implements Runnable {
                 "(id = line number)."})
     static final class IndexReports extends Subcommand {
 
+        @Mixin
+        TokenizerOption tokenizer;
+
         @Option(names = "--reports", required = true, paramLabel = "FILE", description = "the reports (.csv or text)")
         Path reports;
 
@@ -163,7 +155,7 @@ public final class RetrieveCommand implements Runnable {
 
         @Override
         void run(CocaModel model) throws IOException {
-            EmbeddingIndex index = reportIndex(model, reports);
+            EmbeddingIndex index = reportIndex(model, reports, tokenizer);
             index.save(out);
             spec.commandLine().getOut().println(index.size() + " reports indexed in " + out);
             spec.commandLine().getOut().flush();
@@ -205,6 +197,9 @@ public final class RetrieveCommand implements Runnable {
             description = "For each WFDB record, the k reports closest to its ECG embedding.")
     static final class Reports extends Subcommand {
 
+        @Mixin
+        TokenizerOption tokenizer;
+
         @ArgGroup(exclusive = true, multiplicity = "1")
         ReportSource source;
 
@@ -224,7 +219,7 @@ public final class RetrieveCommand implements Runnable {
                 index = EmbeddingIndex.load(source.index);
                 requireKind(index, EmbeddingIndex.Kind.REPORTS, source.index, "index-reports");
             } else {
-                index = reportIndex(model, source.reports);
+                index = reportIndex(model, source.reports, tokenizer);
             }
             List<List<Match>> matches = index.search(embedRecords(model, records), k);
             writeMatches(out, records.stream().map(Path::toString).toList(), matches);
@@ -245,6 +240,9 @@ public final class RetrieveCommand implements Runnable {
     @Command(name = "ecgs", sortOptions = false, mixinStandardHelpOptions = true,
             description = "For each report text, the k WFDB records whose ECG embeddings are closest to it.")
     static final class Ecgs extends Subcommand {
+
+        @Mixin
+        TokenizerOption tokenizer;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         EcgSource source;
@@ -277,7 +275,7 @@ public final class RetrieveCommand implements Runnable {
             } else {
                 index = ecgIndex(model, source.records);
             }
-            CocaTextEncoder encoder = new CocaTextEncoder(model, coca.loadTokenizer());
+            CocaTextEncoder encoder = new CocaTextEncoder(model, tokenizer.load(coca.model));
             writeMatches(out, texts, index.search(encoder.embed(texts), k));
         }
     }

@@ -2,10 +2,8 @@ package org.ecgchat.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,7 +29,6 @@ import org.ecgchat.eval.zeroshot.CkepePrompts;
 import org.ecgchat.eval.zeroshot.ZeroShotClassifier;
 import org.ecgchat.eval.zeroshot.ZeroShotLabelSets;
 import org.ecgchat.eval.zeroshot.ZeroShotResult;
-import org.ecgchat.io.AtomicFiles;
 import org.ecgchat.io.EcgIoException;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.tokenize.TokenizerFormatException;
@@ -64,6 +61,9 @@ public final class ZeroShotCommand implements Callable<Integer> {
 
     @Mixin
     CocaOptions coca;
+
+    @Mixin
+    TokenizerOption tokenizer;
 
     @Option(names = "--labels", required = true, paramLabel = "SET|L1,L2,...",
             description = "a label set of --label-sets (ptbxl_super_class, cpsc2018, ...) or comma-separated labels")
@@ -105,7 +105,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
             double[][] scores;
             ClassificationReport report = null;
             try (CocaModel model = coca.loadModel()) {
-                CocaTextEncoder encoder = new CocaTextEncoder(model, coca.loadTokenizer());
+                CocaTextEncoder encoder = new CocaTextEncoder(model, tokenizer.load(coca.model));
                 double[][] ecg = new double[records.size()][];
                 coca.forEachBatch(model, records, "zero-shot", true, (part, batch, first) -> {
                     double[][] latents = model.encodeEcg(batch).toDoubleMatrix();
@@ -122,9 +122,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
                 }
             }
             if (out != null) {
-                StringWriter csv = new StringWriter();
-                writeScores(csv, classes, ids, scores);
-                AtomicFiles.write(out.resolve("scores.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+                TextOutput.write(out.resolve("scores.csv"), stdout, w -> writeScores(w, classes, ids, scores));
             }
             if (labels != null) {
                 EvaluationRun run = new EvaluationRun(title, MultiLabelData.fromRows(classes, scores, labels), report,
