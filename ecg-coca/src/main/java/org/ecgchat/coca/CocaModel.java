@@ -130,6 +130,11 @@ public final class CocaModel implements AutoCloseable {
         return parameters;
     }
 
+    /** {@code exp(logit_scale)}: the factor of the cosine similarities in the contrastive and zero-shot scores. */
+    public double logitScale() {
+        return Math.exp(weights.get("logit_scale").getDouble(0));
+    }
+
     /** The weight arrays by state-dict name (shared with every graph of this model). */
     public Map<String, INDArray> weights() {
         return weights;

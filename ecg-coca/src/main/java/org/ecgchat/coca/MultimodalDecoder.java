@@ -55,14 +55,47 @@ public final class MultimodalDecoder implements Layer {
 
     /** Token-major logits {@code [B·L, vocab]} for text states {@code text} attending to {@code ecgTokens}. */
     public SDVariable apply(Graph g, Tokens text, Tokens ecgTokens) {
+        return project(g, layers(g, text, memoryKeysValues(g, ecgTokens)).x());
+    }
+
+    /**
+     * Per layer, the keys and values its cross-attention block derives from the ECG tokens
+     * ({@code {k, v}}, each {@code [B, heads, N, width/heads]}): they do not depend on the text, so
+     * step-by-step generation computes them once per ECG.
+     */
+    public List<SDVariable[]> memoryKeysValues(Graph g, Tokens ecgTokens) {
+        List<SDVariable[]> memory = new ArrayList<>();
+        for (ResidualAttentionBlock block : crossBlocks) {
+            memory.add(block.memoryKeysValues(g, ecgTokens));
+        }
+        return memory;
+    }
+
+    /**
+     * Logits {@code [B, vocab]} of the token after the last position only, for text states
+     * attending to memory keys and values from {@link #memoryKeysValues}: the vocabulary
+     * projection, the decoder's largest matrix, runs on one row per sequence.
+     */
+    public SDVariable nextTokenLogits(Graph g, Tokens text, List<SDVariable[]> memory) {
+        SDVariable states = layers(g, text, memory).unflatten(g, cfg.width());
+        SDVariable last = g.sameDiff().stridedSlice(states, new long[] {0, -1, 0}, new long[] {0, 0, 0},
+                new long[] {1, 1, 1}, 0b101, 0b111, 0, 0, 0b010);
+        return project(g, last);
+    }
+
+    private Tokens layers(Graph g, Tokens text, List<SDVariable[]> memory) {
         SameDiff sd = g.sameDiff();
         SDVariable length = sd.stridedSlice(text.dims(), new long[] {1}, new long[] {2}, new long[] {1}, 0, 0, 0, 0, 1);
         SDVariable causal = Attention.causalMask(g, sd.castTo(length, DataType.INT64));
         Tokens x = text;
         for (int i = 0; i < cfg.layers(); i++) {
             x = selfBlocks.get(i).selfAttention(g, x, causal);
-            x = crossBlocks.get(i).crossAttention(g, x, ecgTokens);
+            x = crossBlocks.get(i).crossAttention(g, x, memory.get(i)[0], memory.get(i)[1]);
         }
-        return sd.mmul(lnFinal.apply(g, x.x()), g.parameter(textProjection));
+        return x;
+    }
+
+    private SDVariable project(Graph g, SDVariable states) {
+        return g.sameDiff().mmul(lnFinal.apply(g, states), g.parameter(textProjection));
     }
 }

@@ -51,17 +51,30 @@ public final class MultiheadAttention implements Layer {
 
     /** Attention of the queries {@code x} over {@code memory} (keys and values), with an optional mask. */
     public SDVariable crossAttention(Graph g, Tokens x, Tokens memory, SDVariable mask) {
+        SDVariable[] kv = memoryKeysValues(g, memory);
+        return crossAttention(g, x, kv[0], kv[1], mask);
+    }
+
+    /**
+     * The keys and values of {@code memory} for cross-attention, split into heads: {@code {k, v}},
+     * each {@code [B, heads, M, headDim]}. They depend on the memory only, so a caller attending to
+     * the same memory many times (step-by-step decoding) computes them once.
+     */
+    public SDVariable[] memoryKeysValues(Graph g, Tokens memory) {
         SameDiff sd = g.sameDiff();
-        SDVariable w = g.parameter(inWeight);
-        SDVariable b = g.parameter(inBias);
-        SDVariable wq = sd.stridedSlice(w, new long[] {0, 0}, new long[] {width, width}, 1, 1);
-        SDVariable wkv = sd.stridedSlice(w, new long[] {width, 0}, new long[] {3 * width, width}, 1, 1);
-        SDVariable bq = sd.stridedSlice(b, new long[] {0}, new long[] {width}, 1);
-        SDVariable bkv = sd.stridedSlice(b, new long[] {width}, new long[] {3 * width}, 1);
-        SDVariable q = sd.mmul(x.x(), wq, false, true, false).add(bq);
+        SDVariable wkv = sd.stridedSlice(g.parameter(inWeight), new long[] {width, 0}, new long[] {3 * width, width}, 1, 1);
+        SDVariable bkv = sd.stridedSlice(g.parameter(inBias), new long[] {width}, new long[] {3 * width}, 1);
         SDVariable kv = sd.mmul(memory.x(), wkv, false, true, false).add(bkv);
+        return Attention.splitHeads(g, kv, memory.dims(), 2, heads, headDim);
+    }
+
+    /** Attention of the queries {@code x} over keys and values from {@link #memoryKeysValues}. */
+    public SDVariable crossAttention(Graph g, Tokens x, SDVariable keys, SDVariable values, SDVariable mask) {
+        SameDiff sd = g.sameDiff();
+        SDVariable wq = sd.stridedSlice(g.parameter(inWeight), new long[] {0, 0}, new long[] {width, width}, 1, 1);
+        SDVariable bq = sd.stridedSlice(g.parameter(inBias), new long[] {0}, new long[] {width}, 1);
+        SDVariable q = sd.mmul(x.x(), wq, false, true, false).add(bq);
         SDVariable[] qh = Attention.splitHeads(g, q, x.dims(), 1, heads, headDim);
-        SDVariable[] kvh = Attention.splitHeads(g, kv, memory.dims(), 2, heads, headDim);
-        return out.apply(g, Attention.attend(g, qh[0], kvh[0], kvh[1], mask, heads, headDim));
+        return out.apply(g, Attention.attend(g, qh[0], keys, values, mask, heads, headDim));
     }
 }

@@ -52,9 +52,23 @@ public final class ResidualAttentionBlock implements Layer {
 
     /** A cross-attention block step over {@code memory}. */
     public Tokens crossAttention(Graph g, Tokens x, Tokens memory) {
+        SDVariable[] kv = memoryKeysValues(g, memory);
+        return crossAttention(g, x, kv[0], kv[1]);
+    }
+
+    /**
+     * The keys and values this cross-attention block derives from {@code memory} (after
+     * {@code ln_1_kv}), split into heads: {@code {k, v}}, each {@code [B, heads, M, headDim]}.
+     */
+    public SDVariable[] memoryKeysValues(Graph g, Tokens memory) {
         requireKind(true);
-        Tokens kv = memory.with(ln1Kv.apply(g, memory.x()));
-        SDVariable h = x.x().add(attn.crossAttention(g, x.with(ln1.apply(g, x.x())), kv, null));
+        return attn.memoryKeysValues(g, memory.with(ln1Kv.apply(g, memory.x())));
+    }
+
+    /** A cross-attention block step over keys and values from {@link #memoryKeysValues}. */
+    public Tokens crossAttention(Graph g, Tokens x, SDVariable keys, SDVariable values) {
+        requireKind(true);
+        SDVariable h = x.x().add(attn.crossAttention(g, x.with(ln1.apply(g, x.x())), keys, values, null));
         return x.with(feedForward(g, h));
     }
 

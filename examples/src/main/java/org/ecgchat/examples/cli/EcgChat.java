@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             PlotCommand.class,
             EmbedCommand.class,
+            ZeroShotCommand.class,
+            RetrieveCommand.class,
+            CaptionCommand.class,
         })
 public final class EcgChat implements Runnable {
 
