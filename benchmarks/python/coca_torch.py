@@ -129,7 +129,7 @@ class Bert(nn.Module):
         super().__init__()
         w, eps = c["width"], 1e-12
         self.embeddings = nn.Module()
-        self.embeddings.word_embeddings = nn.Embedding(c["vocab_size"], w, padding_idx=c.get("pad_id", 0))
+        self.embeddings.word_embeddings = nn.Embedding(c.get("vocab_size", 30522), w, padding_idx=c.get("pad_id", 0))
         self.embeddings.position_embeddings = nn.Embedding(c["max_position"], w)
         self.embeddings.token_type_embeddings = nn.Embedding(2, w)
         self.embeddings.LayerNorm = nn.LayerNorm(w, eps=eps)
@@ -183,7 +183,8 @@ class Coca(nn.Module):
         e = cfg["embed_dim"]
         self.ecg = EcgTower(cfg["ecg_cfg"], e)
         self.text = TextTower(cfg["text_cfg"], e)
-        self.text_decoder = Decoder(cfg["multimodal_cfg"], cfg["text_cfg"]["vocab_size"])
+        # as open_clip (and CocaConfig): without text_cfg.vocab_size BERT keeps 30522 words, the decoder 49408
+        self.text_decoder = Decoder(cfg["multimodal_cfg"], cfg["text_cfg"].get("vocab_size", 49408))
         self.logit_scale = nn.Parameter(torch.tensor(math.log(1 / 0.07)))
         self.pad = cfg["text_cfg"].get("pad_id", 0)
 

@@ -16,6 +16,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,17 +32,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Forward pass of the full-size ECG-CoCa ECG tower (ECG-Chat's {@code coca_ViT-B-32}: 12 blocks of
- * width 768, 12 heads, patch 50 over 12 × 5000 samples, about 17.6 GFLOP per ECG) with seeded
+ * width 768, 12 heads, patch 50 over 12 × 5000 samples; 17.6 GFLOP per ECG = 2 × (100·600·768 for
+ * the patches + 12 × (101·768·2304 + 2·12·101²·64 + 101·768² + 2·101·768·3072))) with seeded
  * random weights: throughput at batch 8 in ECGs per second, and peak memory of one batch of 32.
+ * The {@code OneDnn} variants run the same code on ND4J's oneDNN build of the CPU backend
+ * (classifier {@code linux-x86_64-onednn}, matrix products by oneDNN instead of OpenBLAS).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=8G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G"})
 public class EcgTowerBenchmark {
 
-    /** Multiply-adds of one ECG through the tower, ×2: patch embedding, 12 × (qkv, attention, out, MLP). */
-    public static final double GFLOP_PER_ECG = (2.0 * 100 * 600 * 768
-            + 12 * (2.0 * 101 * 768 * 2304 + 2 * 2.0 * 12 * 101 * 101 * 64 + 2.0 * 101 * 768 * 768
-            + 2 * 2.0 * 101 * 768 * 3072) + 2.0 * 768 * 512) / 1e9;
+    private static final String ONEDNN = "-Dorg.bytedeco.javacpp.platform.extension=-onednn";
 
     private Graph graph;
     private String latent;
@@ -50,6 +51,11 @@ public class EcgTowerBenchmark {
 
     @Setup
     public void build() {
+        String build = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
+        if (System.getProperty("org.bytedeco.javacpp.platform.extension", "").contains("onednn")
+                && !build.contains("HAVE_ONEDNN")) {
+            throw new IllegalStateException("the oneDNN backend was requested but not loaded: " + build);
+        }
         CocaConfig config = CocaConfig.ecgChat();
         EcgTower tower = new EcgTower(config);
         Nd4j.getRandom().setSeed(20250101L);
@@ -75,6 +81,19 @@ public class EcgTowerBenchmark {
         return graph.output(Map.of("ecg", batch8), latent).get(latent);
     }
 
+    /** As {@link #forwardBatch8()} on the oneDNN build. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(8)
+    @Warmup(iterations = 2, time = 10)
+    @Measurement(iterations = 5, time = 10)
+    @Fork(value = 1, jvmArgs = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=8G",
+        "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G", ONEDNN})
+    public INDArray forwardBatch8OneDnn() {
+        return forwardBatch8();
+    }
+
     /** One batch of 32; the memory counters hold the peaks seen during it (MB). */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
@@ -88,6 +107,18 @@ public class EcgTowerBenchmark {
         } finally {
             peaks.stop();
         }
+    }
+
+    /** As {@link #forwardBatch32} on the oneDNN build. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    @Fork(value = 1, jvmArgs = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=8G",
+        "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G", ONEDNN})
+    public INDArray forwardBatch32OneDnn(MemoryPeaks peaks) {
+        return forwardBatch32(peaks);
     }
 
     /**

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,19 +87,7 @@ public record CocaConfig(
     }
 
     private static CocaConfig parse(String json, String source) {
-        try {
-            CocaConfig config = JSON.readValue(json, CocaConfig.class);
-            if (config == null) {
-                throw new IllegalArgumentException(source + ": empty configuration");
-            }
-            return config;
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException(source + ": " + cause.getMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
-        }
+        return ConfigJson.parse(JSON, json, CocaConfig.class, source);
     }
 
     /** This configuration as JSON with the original field names. */

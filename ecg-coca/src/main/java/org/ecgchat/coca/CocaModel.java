@@ -15,6 +15,7 @@ import org.ecgchat.nn.checkpoint.Checkpoints;
 import org.ecgchat.nn.checkpoint.Safetensors;
 import org.ecgchat.nn.checkpoint.StateDict;
 import org.ecgchat.nn.layers.GraphPool;
+import org.ecgchat.nn.tokenize.BertTokenizer;
 import org.ecgchat.nn.layers.Parameter;
 import org.ecgchat.nn.layers.Parameters;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -160,6 +161,20 @@ public final class CocaModel implements AutoCloseable {
     /** L2-normalised text embeddings {@code [B, embed_dim]} of token ids {@code [B, L]} (padding = {@code pad_id}). */
     public INDArray encodeText(INDArray ids) {
         return run(Map.of(CocaGraph.TEXT, textInput(ids, 1)), CocaGraph.TEXT_LATENT).get(CocaGraph.TEXT_LATENT);
+    }
+
+    /**
+     * L2-normalised embeddings of texts (e.g. CKEPE class prompts or reports), tokenised as open_clip
+     * does: {@code [CLS] pieces [SEP]} truncated and padded to {@code text_cfg.context_length}
+     * (at most {@code max_position}).
+     */
+    public INDArray encodeText(BertTokenizer tokenizer, List<String> texts) {
+        if (tokenizer.padId() != config.text().padId()) {
+            throw new IllegalArgumentException("the tokenizer pads with id " + tokenizer.padId()
+                    + " but text_cfg.pad_id is " + config.text().padId());
+        }
+        int context = Math.min(config.text().contextLength(), config.text().maxPosition());
+        return encodeText(tokenizer.encodeBatch(texts, context).inputIds());
     }
 
     /** The full forward pass with losses for ECGs and their report token ids (one report per ECG). */

@@ -77,9 +77,4 @@ public final class TextTower implements Layer {
         return g.sameDiff().stridedSlice(ids, new long[] {0, first}, new long[] {0, 0}, new long[] {1, 1},
                 0b01, 0b11, 0, 0, 0);
     }
-
-    /** The longest token sequence BERT's position table allows. */
-    public long maxLength() {
-        return bert.maxPositions();
-    }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import org.ecgchat.nn.checkpoint.Safetensors;
 import org.ecgchat.nn.checkpoint.StateDict;
 import org.ecgchat.nn.layers.WeightMismatchException;
+import org.ecgchat.nn.tokenize.BasicTokenizer;
+import org.ecgchat.nn.tokenize.BertTokenizer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,28 @@ class CocaModelTest {
         assertThat(maxDiff(model.ecgHidden(ecg()), fixture.get("expected.ecg_hidden"))).isLessThan(1e-4);
         assertThat(maxDiff(model.encodeText(fixture.get("input.text")), fixture.get("expected.text_latent")))
                 .isLessThan(1e-4);
+    }
+
+    @Test
+    void textsAreTokenisedToTheContextLengthAndEncoded(@TempDir Path tmp) throws IOException {
+        List<String> vocab = new ArrayList<>(List.of("[PAD]", "[CLS]", "[SEP]", "[UNK]", "[MASK]"));
+        for (int i = 5; i < 100; i++) {
+            vocab.add("w" + i);
+        }
+        java.nio.file.Files.write(tmp.resolve("vocab.txt"), vocab);
+        BertTokenizer tokenizer = BertTokenizer.fromVocab(tmp.resolve("vocab.txt"), BasicTokenizer.UNCASED);
+        INDArray viaText = model.encodeText(tokenizer, List.of("w7 w42 w9", "w99"));
+        int context = 40; // text_cfg.context_length 77 capped by max_position 40
+        long[][] ids = new long[2][context];
+        ids[0][0] = 1;
+        ids[0][1] = 7;
+        ids[0][2] = 42;
+        ids[0][3] = 9;
+        ids[0][4] = 2;
+        ids[1][0] = 1;
+        ids[1][1] = 99;
+        ids[1][2] = 2;
+        assertThat(viaText).isEqualTo(model.encodeText(Nd4j.createFromArray(ids)));
     }
 
     @Test
@@ -135,6 +159,19 @@ class CocaModelTest {
         assertThatThrownBy(() -> CocaModel.load(dir.resolve("model.safetensors"), wider))
                 .hasMessageContaining("tensor ecg.proj has shape [64, 32], the model expects [64, 16]")
                 .hasMessageContaining("tensor text.proj.weight has shape [32, 64], the model expects [16, 64]");
+    }
+
+    @Test
+    void weightsWithoutAConfigurationAreCheckedAgainstEcgChatsArchitecture(@TempDir Path tmp) throws IOException {
+        Path alone = tmp.resolve("weights.safetensors");
+        java.nio.file.Files.copy(dir.resolve("model.safetensors"), alone);
+        assertThatThrownBy(() -> CocaModel.load(alone))
+                .isInstanceOf(WeightMismatchException.class)
+                .hasMessageContaining("weights.safetensors")
+                .hasMessageContaining("configuration describes another architecture")
+                .satisfies(e -> assertThat(((WeightMismatchException) e).problems()).contains(
+                        "tensor ecg.conv1.weight has shape [64, 12, 50], the model expects [768, 12, 50]",
+                        "missing tensor ecg.transformer.resblocks.11.ln_1.weight, expected shape [768]"));
     }
 
     @Test

@@ -11,9 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes files so that readers never see half of one: the content goes to a temporary file in
- * the target's directory, which is then renamed over the target in one step. If writing fails
- * the temporary file is removed and the target is left as it was.
+ * Whole-file writes that never leave half a file: the content goes to a temporary file in the
+ * target's directory, which is then renamed over the target (atomically where the file system
+ * allows). If writing fails the temporary file is removed and the target is left as it was.
  */
 public final class AtomicFiles {
 
@@ -23,31 +23,34 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicFiles() {}
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code bytes} to {@code target}, creating missing directories. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
 
     /**
-     * Writes {@code target} atomically.
+     * Streams {@code content} to {@code target}, creating missing directories.
      *
-     * @throws IOException if the directory does not exist or writing fails (the target is then untouched)
+     * @throws IOException if writing fails; the target is then untouched
      */
     public static void write(Path target, Content content) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (!Files.isDirectory(dir)) {
-            throw new IOException("cannot write " + target + ": directory " + dir + " does not exist");
-        }
-        // Not Files.createTempFile: its 0600 permissions would carry over to the target.
-        Path tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        // Not createTempFile: its owner-only permissions would survive the rename.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE))) {
+            try (OutputStream out = new BufferedOutputStream(
+                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
                 content.writeTo(out);
             }
             try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(tmp);

@@ -1,35 +1,20 @@
 package org.ecgchat.coca.caption;
 
-import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
- * A generated caption: its text (decoded without special tokens), the token ids it came from and,
- * for beam search, the hypothesis score.
+ * A generated caption: its text (decoded without special tokens) and the token sequence it came
+ * from.
  */
-public record Caption(String text, int[] tokens, OptionalDouble score) {
+public record Caption(String text, GeneratedTokens generated) {
 
-    public Caption {
-        tokens = tokens.clone();
-    }
-
-    @Override
+    /** The token ids: start token, prefix, generated tokens, end token if produced. */
     public int[] tokens() {
-        return tokens.clone();
+        return generated.tokens();
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Caption c && text.equals(c.text) && Arrays.equals(tokens, c.tokens) && score.equals(c.score);
-    }
-
-    @Override
-    public int hashCode() {
-        return (31 * text.hashCode() + Arrays.hashCode(tokens)) * 31 + score.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "Caption[" + text + "]";
+    /** The hypothesis score of beam search; empty for sampling. */
+    public OptionalDouble score() {
+        return generated.score();
     }
 }

@@ -17,19 +17,32 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link CaptionSettings}, producing token ids. Each ECG is encoded once and its cross-attention
  * keys and values are reused by every step and beam.
  *
- * <p>Thread-safe: each call borrows one of the generator's graphs (at most one per processor, sharing
- * the model's weights). Sampling is deterministic: the sequence of row {@code firstIndex + i} draws
- * from a generator seeded by {@code settings.seed()} and that index, whatever the batch it runs in.
+ * <p>Thread-safe: each call runs on one of the generator's graph replicas (each confined to its own
+ * worker thread and sharing the model's weights, as {@link CocaModel}'s); {@link #close} stops those
+ * threads. Sampling is deterministic: the sequence of row {@code firstIndex + i} draws from a
+ * generator seeded by {@code settings.seed()} and that index, whatever the batch it runs in.
  */
-public final class CaptionGenerator {
+public final class CaptionGenerator implements AutoCloseable {
 
     private final CocaModel model;
     private final GraphPool<CaptionGraph> graphs;
 
+    /** A generator with one graph replica per four processors (at least one), as {@link CocaModel}. */
     public CaptionGenerator(CocaModel model) {
+        this(model, Math.max(1, Runtime.getRuntime().availableProcessors() / 4));
+    }
+
+    /** A generator running up to {@code replicas} calls at once. */
+    public CaptionGenerator(CocaModel model, int replicas) {
         this.model = Objects.requireNonNull(model, "model");
         this.graphs = new GraphPool<>(() -> new CaptionGraph(model.config(), p -> model.weights().get(p.name())),
-                Runtime.getRuntime().availableProcessors());
+                replicas);
+    }
+
+    /** Stops the worker threads of the graph replicas. */
+    @Override
+    public void close() {
+        graphs.close();
     }
 
     /** The model whose decoder this generator runs. */

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.ecgchat.coca.ConfigJson;
 
 /**
  * How captions are generated: the options of open_clip's {@code CoCa.generate} with its defaults,
@@ -177,19 +177,7 @@ public record CaptionSettings(
 
     /** Parses settings from JSON text ({@code source} names it in errors). */
     public static CaptionSettings parse(String json, String source) {
-        try {
-            CaptionSettings s = JSON.readValue(json, CaptionSettings.class);
-            if (s == null) {
-                throw new IllegalArgumentException(source + ": empty settings");
-            }
-            return s;
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException(source + ": " + cause.getMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
-        }
+        return ConfigJson.parse(JSON, json, CaptionSettings.class, source);
     }
 
     /** Reads settings from a JSON file. */

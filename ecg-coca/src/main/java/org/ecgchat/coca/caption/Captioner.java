@@ -11,9 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * ECG captioning with text in and out: a {@link CaptionGenerator} whose sequences start with the
  * tokenizer's [CLS] and an optional text prefix, end with [SEP], and are decoded back to text with
- * the special tokens skipped. Thread-safe.
+ * the special tokens skipped. Thread-safe; {@link #close} closes the generator.
  */
-public final class Captioner {
+public final class Captioner implements AutoCloseable {
 
     private final CaptionGenerator generator;
     private final BertTokenizer tokenizer;
@@ -34,6 +34,12 @@ public final class Captioner {
         }
     }
 
+    /** Closes the generator (its graph replicas' threads). */
+    @Override
+    public void close() {
+        generator.close();
+    }
+
     /** Captions each ECG of {@code ecg [B, lead_num, seq_length]} from scratch. */
     public List<Caption> caption(INDArray ecg, CaptionSettings settings) {
         return caption(ecg, "", settings, 0);
@@ -49,7 +55,7 @@ public final class Captioner {
         int[] start = Arrays.copyOf(encoded, encoded.length - 1);
         List<Caption> captions = new ArrayList<>();
         for (GeneratedTokens g : generator.generate(ecg, start, tokens, settings, firstIndex)) {
-            captions.add(new Caption(tokenizer.decode(g.tokens()), g.tokens(), g.score()));
+            captions.add(new Caption(tokenizer.decode(g.tokens()), g));
         }
         return captions;
     }

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.ecgchat.eval.report.AtomicFiles;
+import org.ecgchat.io.AtomicFiles;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.checkpoint.Safetensors;
 import org.ecgchat.nn.checkpoint.SafetensorsFile;
@@ -159,7 +159,7 @@ public final class EmbeddingIndex {
         for (int i = 0; i < size(); i++) {
             items.addObject().put("id", ids.get(i)).put("text", texts.get(i));
         }
-        AtomicFiles.writeString(json, JSON.writeValueAsString(root));
+        AtomicFiles.write(json, JSON.writeValueAsBytes(root));
     }
 
     /** Reads an index written by {@link #save} ({@code NAME.json} or {@code NAME}). */

@@ -104,8 +104,22 @@ public final class CocaTrainStep {
         Graph.Pass pass = graph.backward(model.inputs(batch.ecg(), batch.text()), parameters.trainableNames(),
                 List.of(CocaGraph.CLIP_LOSS, CocaGraph.CAPTION_LOSS));
         parameters.setGradients(pass.gradients());
+        release(pass.gradients());
         return new double[] {pass.outputs().get(CocaGraph.CLIP_LOSS).getDouble(),
             pass.outputs().get(CocaGraph.CAPTION_LOSS).getDouble()};
+    }
+
+    /**
+     * Frees autodiff's gradient arrays once copied into the flat buffer. ND4J otherwise frees native
+     * memory only when the Java garbage collector finds the arrays, and a full-size model leaves
+     * about a gigabyte of them per step.
+     */
+    private static void release(Map<String, INDArray> arrays) {
+        for (INDArray a : arrays.values()) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+        }
     }
 
     private double[] accumulated(List<CocaBatch> microBatches) {
@@ -152,6 +166,7 @@ public final class CocaTrainStep {
             } else {
                 parameters.addGradients(grads);
             }
+            release(pass.gradients());
             caption += pass.outputs().get(CocaGraph.CAPTION_LOSS).getDouble() * tokens[j] / allTokens;
             row += rows;
         }

@@ -19,6 +19,7 @@ import org.ecgchat.nn.layers.Parameters;
 import org.ecgchat.nn.train.CheckpointDirectory;
 import org.ecgchat.nn.train.LrSchedule;
 import org.ecgchat.nn.train.TrainableParameters;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +83,7 @@ public final class CocaTrainer implements AutoCloseable {
         this.config = b.config;
         this.data = b.data;
         this.augmentation = b.augmentation;
-        this.listeners = List.copyOf(b.listeners);
+        this.listeners = new ArrayList<>(b.listeners);
         this.name = b.name;
         this.batchesPerEpoch = data.batchesPerEpoch();
         if (batchesPerEpoch < config.accumFreq()) {
@@ -101,6 +102,9 @@ public final class CocaTrainer implements AutoCloseable {
             checkResumable(b.resume, s);
             trainStep.optimizer().restore(b.resume.resolve(TrainingCheckpoint.OPTIMIZER).toString(),
                     resumed.optimizerState(), resumed.optimizerSteps());
+            // copied into the training buffers: free the loaded arrays now rather than at some garbage collection
+            resumed.optimizerState().values().forEach(CocaTrainer::free);
+            trainStep.parameters().trainable().forEach(p -> free(resumed.model().weights().get(p.name())));
             this.step = s.step();
             this.samplesSeen = s.samplesSeen();
             this.elapsedSeconds = s.elapsedSeconds();
@@ -158,6 +162,11 @@ public final class CocaTrainer implements AutoCloseable {
             LOG.warn("Resuming {} with a different training configuration (was {}, now {})", folder,
                     s.trainConfig().toJson().replaceAll("\\s+", " "), config.toJson().replaceAll("\\s+", " "));
         }
+    }
+
+    /** Adds a listener (e.g. a progress bar that needs {@link #totalSteps()} to be built). */
+    public void addListener(TrainingListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
     }
 
     /** The model being trained; its weights change with every step. */
@@ -339,6 +348,12 @@ public final class CocaTrainer implements AutoCloseable {
                         + "LR: %.6g Grad_norm: %.4g Logit_scale: %.4f Samples/s: %.2f",
                 m.epoch(), inEpoch, stepsPerEpoch, 100.0 * inEpoch / stepsPerEpoch, m.step(), m.totalSteps(), m.loss(),
                 m.contrastiveLoss(), m.captionLoss(), m.lr(), m.gradNorm(), m.logitScale(), m.samplesPerSecond()));
+    }
+
+    private static void free(INDArray array) {
+        if (array != null && array.closeable()) {
+            array.close();
+        }
     }
 
     private static String duration(double seconds) {

@@ -21,6 +21,8 @@ final class Seeds {
     static final long ORDER = 1;
     /** Stream of the per-batch augmentation. */
     static final long AUGMENTATION = 2;
+    /** Stream of the initial weights (indexed by the parameter name's hash). */
+    static final long INIT = 3;
 
     /** The generator of position {@code index} of stream {@code stream} of the run seeded {@code seed}. */
     static RandomGenerator generator(long seed, long stream, long index) {

@@ -6,18 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.ecgchat.nn.tokenize.BertTokenizer;
-import org.ecgchat.nn.tokenize.TokenBatch;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Batches of examples in a seeded random order per epoch, as open_clip's training loader: every
  * epoch is a fresh permutation (a function of the seed and the epoch only), the last incomplete
- * batch is dropped, reports are tokenised {@code [CLS] ... [SEP]} and padded to the context length.
- * Columns that are padding in every report of a batch are then trimmed (down to 3 tokens): the
- * loss and its gradients do not change (padding is masked in BERT and ignored by the caption loss),
- * and short reports train much faster.
+ * batch is dropped, and reports are tokenised as {@link CocaBatch#of} does.
  */
 public final class ShuffledBatches implements CocaBatches {
 
@@ -76,7 +70,7 @@ public final class ShuffledBatches implements CocaBatches {
         return of(chosen, tokenizer, contextLength);
     }
 
-    /** A batch of the given examples: signals stacked, reports tokenised and trimmed as described above. */
+    /** A batch of the given examples: signals stacked, reports tokenised as {@link CocaBatch#of} does. */
     public static CocaBatch of(List<CocaExample> chosen, BertTokenizer tokenizer, int contextLength) {
         float[][] first = chosen.get(0).ecg();
         int leads = first.length;
@@ -101,12 +95,8 @@ public final class ShuffledBatches implements CocaBatches {
             }
             reports.add(e.report());
         }
-        INDArray ecg = Nd4j.create(data, new long[] {chosen.size(), leads, samples}, 'c');
-        TokenBatch tokens = tokenizer.encodeBatch(reports, contextLength);
-        long used = Math.max(3, tokens.attentionMask().sum(1).maxNumber().longValue());
-        INDArray ids = used == contextLength ? tokens.inputIds()
-                : tokens.inputIds().get(NDArrayIndex.all(), NDArrayIndex.interval(0, used)).dup();
-        return new CocaBatch(ecg, ids);
+        return CocaBatch.of(Nd4j.create(data, new long[] {chosen.size(), leads, samples}, 'c'), reports, tokenizer,
+                contextLength);
     }
 
     private static int[] permutation(int n, RandomGenerator rng) {

@@ -63,15 +63,6 @@ class CocaTextEncoderTest {
     }
 
     @Test
-    void tokenisesAsOpenClipAndPadsToTheLongestText() throws IOException {
-        CocaTextEncoder encoder = new CocaTextEncoder(model, FixtureVocabulary.tokenizer(tmp));
-        assertThat(encoder.tokenize(texts).toLongMatrix()).isEqualTo(fixture.get("input.text").toLongMatrix());
-        // context length min(text_cfg.context_length 77, max_position 40): 38 pieces + [CLS] + [SEP]
-        String longText = "w5 ".repeat(60);
-        assertThat(encoder.tokenize(List.of(longText)).shape()).containsExactly(1, 40);
-    }
-
-    @Test
     void zeroShotScoresAreTheSigmoidOfTheScaledCosine() throws IOException {
         CkepePrompts prompts = CkepePrompts.fromJson(new ObjectMapper().valueToTree(
                 java.util.Map.of("A", texts.get(0), "B", texts.get(1), "C", texts.get(2))), "prompts");

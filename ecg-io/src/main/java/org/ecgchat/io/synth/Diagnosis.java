@@ -1,6 +1,5 @@
 package org.ecgchat.io.synth;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -131,10 +130,5 @@ public record Diagnosis(Set<Condition> conditions) {
             sb.append(sb.length() == 0 ? "" : "+").append(c.scpCode());
         }
         return sb.toString();
-    }
-
-    /** Whether the conditions of this diagnosis include all of {@code others}. */
-    public boolean hasAll(Collection<Condition> others) {
-        return conditions.containsAll(others);
     }
 }

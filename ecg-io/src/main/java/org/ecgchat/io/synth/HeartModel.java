@@ -96,9 +96,9 @@ final class HeartModel {
         Vec3 septum = new Vec3(-0.10, -0.05, -0.16).times(septal);
         Vec3 freeWall = new Vec3(1.0, 0.95, 0.40);
         if (lbbb) {
-            // Septum activated from the right: no septal q in I/V6, no r in V1; the slow
-            // left-ventricular activation gives a broad notched R in I/V6 and a deep QS in V1.
-            // Overlapping fronts sweeping leftward and backward: a broad R with a notched or slurred top.
+            // Septum activated from the right: no septal q in I/V6, no r in V1. Three slow,
+            // overlapping fronts sweeping left and back give a broad R with a notched or slurred
+            // top in I/V6 and a deep QS in V1.
             double notch = rng.nextDouble(0.6, 0.85);
             b.qrsLobes.add(new QrsLobe(0, 0.55, 0.5, new Vec3(0.55, 0.35, 0.55)));
             b.qrsLobes.add(new QrsLobe(0.22, 0.78, 0.5, new Vec3(0.65, 0.38, 0.70).times(notch)));
@@ -221,7 +221,7 @@ final class HeartModel {
     }
 
     /** Peak-to-peak QRS amplitude per lead (12 leads, mV) of one beat built from the given lobes. */
-    static double[] qrsPeakToPeak(List<QrsLobe> lobes, double qrsDuration) {
+    private static double[] qrsPeakToPeak(List<QrsLobe> lobes, double qrsDuration) {
         double[][] leads = renderQrs(lobes, qrsDuration);
         double[] pp = new double[12];
         for (int l = 0; l < 12; l++) {

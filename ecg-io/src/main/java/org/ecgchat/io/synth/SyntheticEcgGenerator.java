@@ -2,6 +2,7 @@ package org.ecgchat.io.synth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,6 +34,11 @@ public final class SyntheticEcgGenerator {
         if (config == null) {
             throw new IllegalArgumentException("config is required (SynthConfig.DEFAULT for 500 Hz, 10 s)");
         }
+        NoiseLevels noise = config.noise();
+        if (noise.powerlineMv() > 0 && noise.powerlineHz() >= config.samplingFrequency() / 2) {
+            throw new IllegalArgumentException("powerline at " + noise.powerlineHz() + " Hz cannot be sampled at "
+                    + config.samplingFrequency() + " Hz (above the Nyquist frequency)");
+        }
         this.config = config;
     }
 
@@ -42,6 +48,8 @@ public final class SyntheticEcgGenerator {
 
     /** Generates one record with the given diagnosis, drawing every random choice from {@code rng}. */
     public SyntheticEcg generate(Diagnosis diagnosis, RandomGenerator rng) {
+        Objects.requireNonNull(diagnosis, "diagnosis");
+        Objects.requireNonNull(rng, "random generator");
         double fs = config.samplingFrequency();
         double duration = config.durationSeconds();
         int n = config.samples();

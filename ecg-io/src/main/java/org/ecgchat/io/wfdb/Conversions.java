@@ -46,11 +46,4 @@ final class Conversions {
             out[i] = v == WfdbRecord.INVALID_SAMPLE ? Double.NaN : s.apply(v);
         }
     }
-
-    static void toPhysical(int[] d, float[] out, Scale s) {
-        for (int i = 0; i < d.length; i++) {
-            int v = d[i];
-            out[i] = v == WfdbRecord.INVALID_SAMPLE ? Float.NaN : (float) s.apply(v);
-        }
-    }
 }

@@ -156,8 +156,21 @@ final class FlacEncoder {
         }
     }
 
-    /** A Rice partitioning of a residual: partition order and one parameter per partition. */
-    private record ResidualPlan(int partitionOrder, int[] parameters, long bits) {
+    /** A Rice partitioning of a residual: partition order, one parameter per partition, total bits. */
+    private static final class ResidualPlan {
+        private final int partitionOrder;
+        private final int[] parameters;
+        private final long bits;
+
+        private ResidualPlan(int partitionOrder, int[] parameters, long bits) {
+            this.partitionOrder = partitionOrder;
+            this.parameters = parameters;
+            this.bits = bits;
+        }
+
+        long bits() {
+            return bits;
+        }
 
         static ResidualPlan plan(int[] r, int n, int order) {
             ResidualPlan best = null;
@@ -220,22 +233,6 @@ final class FlacEncoder {
 
         private static long zigzag(int v) {
             return ((long) v << 1) ^ (v >> 31);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ResidualPlan p && p.partitionOrder == partitionOrder
-                    && Arrays.equals(p.parameters, parameters) && p.bits == bits;
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * partitionOrder + Arrays.hashCode(parameters);
-        }
-
-        @Override
-        public String toString() {
-            return "ResidualPlan[" + partitionOrder + ", " + Arrays.toString(parameters) + ", " + bits + "]";
         }
     }
 

@@ -80,6 +80,17 @@ final class HeaderParser {
     }
 
     private static String decode(Path file, byte[] bytes) throws WfdbFormatException {
+        boolean plain = true;
+        for (byte b : bytes) {
+            // bytes >= 0x80 are negative, so this also sends every non-ASCII header down the slow path
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' || b == 0x7f) {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()

@@ -1,6 +1,8 @@
 package org.ecgchat.io.wfdb;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Writes header text exactly as WFDB C 10.7's {@code setheader} and {@code setmsheader} do:
@@ -112,14 +114,14 @@ final class HeaderWriter {
     static WfdbHeader master(String name, List<WfdbHeader> segments) {
         WfdbHeader first = segments.get(0);
         long total = 0;
-        List<SegmentSpec> specs = new java.util.ArrayList<>();
+        List<SegmentSpec> specs = new ArrayList<>();
         for (WfdbHeader s : segments) {
             long n = s.length().orElse(0);
             total += n;
             specs.add(new SegmentSpec(s.recordName(), n));
         }
         return new WfdbHeader(name, first.samplingFrequency(), first.counterFrequency(), first.baseCounter(),
-                java.util.OptionalLong.of(total), first.baseTime(), first.baseDate(), first.signals(), specs,
+                OptionalLong.of(total), first.baseTime(), first.baseDate(), first.signals(), specs,
                 List.of());
     }
 }

@@ -1,7 +1,6 @@
 package org.ecgchat.io.wfdb;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,13 +32,12 @@ final class RecordFiles {
     }
 
     static byte[] readBytes(Path file, String what) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_HEADER_BYTES + 1);
-            if (bytes.length > MAX_HEADER_BYTES) {
+        try {
+            if (Files.size(file) > MAX_HEADER_BYTES) {
                 throw new WfdbFormatException(file, "", what + " is larger than " + MAX_HEADER_BYTES
                         + " bytes; it is not a WFDB header");
             }
-            return bytes;
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new WfdbMissingFileException(file, what + " does not exist", e);
         } catch (WfdbFormatException e) {

@@ -1,16 +1,11 @@
 package org.ecgchat.io.wfdb;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import org.ecgchat.io.AtomicFiles;
 
 /**
  * Writes records: signal files first, then the header, each to a temporary file in the target
@@ -19,7 +14,6 @@ import java.util.List;
  * byte offsets are not reproduced (the samples in memory are already aligned).
  */
 final class RecordWriter {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private RecordWriter() {
     }
 
@@ -68,7 +62,7 @@ final class RecordWriter {
             if (f != SignalFormat.NULL) {
                 checkName(first.fileName());
                 byte[] bytes = encodeGroup(f, specs.subList(s, e), samples, s, frames);
-                writeAtomically(directory.resolve(first.fileName()), bytes);
+                AtomicFiles.write(directory.resolve(first.fileName()), bytes);
             }
             for (int k = s; k < e; k++) {
                 SignalSpec spec = specs.get(k);
@@ -92,7 +86,7 @@ final class RecordWriter {
     static void writeHeader(Path directory, WfdbHeader header) throws IOException {
         checkName(header.recordName());
         byte[] text = HeaderWriter.format(header).getBytes(StandardCharsets.ISO_8859_1);
-        writeAtomically(directory.resolve(header.recordName() + ".hea"), text);
+        AtomicFiles.write(directory.resolve(header.recordName() + ".hea"), text);
     }
 
     private static void checkName(String name) {
@@ -184,25 +178,5 @@ final class RecordWriter {
             p += spf[i];
         }
         return p;
-    }
-
-    /** Writes {@code bytes} to a temporary file beside {@code target}, then renames it over {@code target}. */
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // Not createTempFile: its owner-only permissions would survive the rename.
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                out.write(bytes);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

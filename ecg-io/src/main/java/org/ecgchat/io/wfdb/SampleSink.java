@@ -220,6 +220,18 @@ abstract class SampleSink {
             float[] a = out[i];
             Conversions.Scale s = scale[i];
             int bad = checkInvalid ? invalid : WfdbRecord.INVALID_SAMPLE;
+            if (spf == 1 && s.fast()) {
+                double b = s.baseline();
+                double g = s.gain();
+                double r = s.reciprocal();
+                for (int f = 0, p = base; f < frames; f++, p += frameSize) {
+                    int v = raw[p];
+                    double x = v - b;
+                    double q = x * r;
+                    a[k + f] = v == bad ? Float.NaN : (float) Math.fma(Math.fma(-q, g, x), r, q);
+                }
+                return;
+            }
             for (int f = 0, p = base; f < frames; f++, p += frameSize) {
                 for (int c = 0; c < spf; c++) {
                     int v = raw[p + c];

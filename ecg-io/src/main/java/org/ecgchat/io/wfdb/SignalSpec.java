@@ -94,12 +94,6 @@ public record SignalSpec(
                 adcResolution, adcZero, newInitialValue, OptionalInt.of(newChecksum), blockSize, description);
     }
 
-    /** This spec stored in another file. */
-    public SignalSpec withFileName(String newFileName) {
-        return new SignalSpec(newFileName, format, samplesPerFrame, skew, byteOffset, gain, baseline, units,
-                adcResolution, adcZero, initialValue, checksum, blockSize, description);
-    }
-
     /** This spec with another storage format, skew and byte offset. */
     public SignalSpec withStorage(int newFormat, int newSamplesPerFrame, int newSkew, long newByteOffset) {
         return new SignalSpec(fileName, newFormat, newSamplesPerFrame, newSkew, newByteOffset, gain, baseline,

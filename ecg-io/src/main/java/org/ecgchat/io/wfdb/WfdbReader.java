@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.ecgchat.io.EcgIoException;
 
 /**
@@ -100,39 +101,28 @@ public final class WfdbReader implements AutoCloseable {
     /** Physical samples of frames {@code [from, to)}: {@code (digital - baseline) / gain}; invalid samples are NaN. */
     public double[][] readPhysical(long from, long to, int... signals) throws IOException {
         int[] wanted = resolve(signals);
-        Conversions.Scale[] scales = Conversions.scales(header, wanted);
-        if (expandedIsFinal(wanted)) {
-            checkRange(from, to, wanted);
-            SampleSink.Physical sink = new SampleSink.Physical(scales);
-            source.read(from, to, wanted, sink);
-            return sink.out;
-        }
-        int[][] digital = readDigital(from, to, wanted);
-        double[][] out = new double[wanted.length][];
-        for (int i = 0; i < wanted.length; i++) {
-            out[i] = new double[digital[i].length];
-            Conversions.toPhysical(digital[i], out[i], scales[i]);
-        }
-        return out;
+        return readInto(from, to, wanted, new SampleSink.Physical(Conversions.scales(header, wanted))).out;
     }
 
     /** As {@link #readPhysical}, rounded to {@code float}. */
     public float[][] readPhysicalFloat(long from, long to, int... signals) throws IOException {
         int[] wanted = resolve(signals);
-        Conversions.Scale[] scales = Conversions.scales(header, wanted);
+        return readInto(from, to, wanted, new SampleSink.PhysicalFloat(Conversions.scales(header, wanted))).out;
+    }
+
+    /** Fills {@code sink}: straight from the files when the frame mode keeps samples as stored. */
+    private <S extends SampleSink> S readInto(long from, long to, int[] wanted, S sink) throws IOException {
         if (expandedIsFinal(wanted)) {
             checkRange(from, to, wanted);
-            SampleSink.PhysicalFloat sink = new SampleSink.PhysicalFloat(scales);
             source.read(from, to, wanted, sink);
-            return sink.out;
+            return sink;
         }
         int[][] digital = readDigital(from, to, wanted);
-        float[][] out = new float[wanted.length][];
         for (int i = 0; i < wanted.length; i++) {
-            out[i] = new float[digital[i].length];
-            Conversions.toPhysical(digital[i], out[i], scales[i]);
+            sink.allocate(i, digital[i].length);
+            sink.copyDigital(i, digital[i], 0, 0, digital[i].length);
         }
-        return out;
+        return sink;
     }
 
     /** True if the frame mode leaves the expanded samples of these signals as they are. */
@@ -184,6 +174,7 @@ public final class WfdbReader implements AutoCloseable {
         int[][] digital = readDigital(0, n, resolve(new int[0]));
         int max = header.maxSamplesPerFrame();
         FrameMode mode = options.frameMode();
+        boolean reshaped = header.isMultiSegment() || mode != FrameMode.EXPANDED;
         List<SignalSpec> specs = new ArrayList<>();
         for (int s = 0; s < header.numberOfSignals(); s++) {
             SignalSpec spec = header.signals().get(s);
@@ -191,22 +182,21 @@ public final class WfdbReader implements AutoCloseable {
             int format = spec.format();
             String file = spec.fileName();
             if (spec.signalFormat() == SignalFormat.NULL || header.isMultiSegment()) {
+                // joined segments and null signals have no file of their own: store them like wrsamp would
                 format = fits16(digital[s]) ? 16 : 32;
                 file = header.recordName() + ".dat";
             }
-            SignalSpec flat = spec.withStorage(format, spf, 0, 0).withFileName(file);
-            specs.add(new SignalSpec(flat.fileName(), flat.format(), flat.samplesPerFrame(), 0, 0, flat.gain(),
-                    flat.baseline(), flat.units(), flat.adcResolution(), flat.adcZero(),
-                    digital[s].length > 0 ? digital[s][0] == WfdbRecord.INVALID_SAMPLE ? spec.initialValue()
-                            : digital[s][0] : spec.initialValue(),
-                    header.isMultiSegment() || mode != FrameMode.EXPANDED ? OptionalInt.empty() : spec.checksum(),
-                    0, flat.description()));
+            int first = digital[s].length > 0 && digital[s][0] != WfdbRecord.INVALID_SAMPLE ? digital[s][0]
+                    : spec.initialValue();
+            specs.add(new SignalSpec(file, format, spf, 0, 0, spec.gain(), spec.baseline(), spec.units(),
+                    spec.adcResolution(), spec.adcZero(), first, reshaped ? OptionalInt.empty() : spec.checksum(), 0,
+                    spec.description()));
         }
         boolean high = mode == FrameMode.HIGH_RESOLUTION && max > 1;
         WfdbHeader flat = new WfdbHeader(header.recordName(),
                 high ? header.samplingFrequency() * max : header.samplingFrequency(),
                 high ? header.counterFrequency() * max : header.counterFrequency(), header.baseCounter(),
-                java.util.OptionalLong.of(high ? n * max : n), header.baseTime(), header.baseDate(), specs, List.of(),
+                OptionalLong.of(high ? n * max : n), header.baseTime(), header.baseDate(), specs, List.of(),
                 header.comments());
         return WfdbRecord.adopt(flat, digital);
     }

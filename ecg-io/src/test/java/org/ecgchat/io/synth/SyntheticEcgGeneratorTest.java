@@ -1,6 +1,7 @@
 package org.ecgchat.io.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -59,6 +60,17 @@ class SyntheticEcgGeneratorTest {
         SyntheticEcg at250 = new SyntheticEcgGenerator(new SynthConfig(250, 8, NoiseLevels.NONE))
                 .generate(Diagnosis.parse("SR"), new SplittableRandom(1));
         assertThat(at250.signals()).hasDimensions(12, 2000);
+    }
+
+    @Test
+    void configurationsThatCannotWorkAreRefused() {
+        assertThatThrownBy(() -> new SynthConfig(500, 2, NoiseLevels.NONE))
+                .hasMessageContaining("duration must lie in [4, 600.0] s, got 2.0");
+        assertThatThrownBy(
+                () -> new SyntheticEcgGenerator(new SynthConfig(100, 10, new NoiseLevels(0, 0.1, 60, 0))))
+                .hasMessageContaining("powerline at 60.0 Hz cannot be sampled at 100.0 Hz");
+        assertThatThrownBy(() -> new NoiseLevels(-1, 0, 50, 0))
+                .hasMessageContaining("baseline wander noise must be a finite amplitude >= 0 mV, got -1.0");
     }
 
     // ---- physiological consistency of the leads

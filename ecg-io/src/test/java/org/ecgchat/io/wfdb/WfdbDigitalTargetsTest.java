@@ -66,6 +66,24 @@ class WfdbDigitalTargetsTest {
     }
 
     @Test
+    void truncatedAveragePhysical() throws Exception {
+        // record-4c: rdsamp -r 03700181 -f 8 -t 128 -s 0 2 -P by WFDB 10.5.24 (125 Hz: frames 1000 to 16000)
+        List<String> rows = Corpus.lines(Corpus.target("record-4c"));
+        try (WfdbReader r = Wfdb.open(Corpus.sample("03700181"),
+                WfdbReadOptions.DEFAULT.withFrameMode(FrameMode.AVERAGE_TRUNCATED))) {
+            double[][] x = r.readPhysical(1000, 16000, 0, 2);
+            assertThat(x[0]).hasSize(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                StringBuilder sb = new StringBuilder();
+                CFormat.fixed(sb, x[0][i], 15, 8);
+                sb.append('\t');
+                CFormat.fixed(sb, x[1][i], 15, 8);
+                assertThat(sb.toString()).as("row %d", i).isEqualTo(rows.get(i));
+            }
+        }
+    }
+
+    @Test
     void matByteOffsetSubset() throws Exception {
         assertDigital(Corpus.sample("a103l"), 20000, 82500, new int[] {0, 1}, FrameMode.EXPANDED, "record-1c", 0);
     }

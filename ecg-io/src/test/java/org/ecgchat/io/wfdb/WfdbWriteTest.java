@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +76,35 @@ class WfdbWriteTest {
         Wfdb.write(dir, rec);
         assertThat(Files.readAllBytes(dir.resolve("100w.dat"))).isEqualTo(Files.readAllBytes(expected.resolve("100w.dat")));
         assertThat(Files.readString(dir.resolve("100w.hea"))).isEqualTo(Files.readString(expected.resolve("100w.hea")));
+    }
+
+    @Test
+    void reproducesWfdbCollateMultiSegmentOutput() throws Exception {
+        // wfd* = wfdbcollate -s 100s -o wfd -l 30: two 30 s segments of 100s, the second with base time 0:30
+        Path expected = Corpus.path("wfdb-c/checkpkg/expected");
+        WfdbRecord whole = Wfdb.read(Corpus.path("wfdb-c/data/100s"));
+        List<WfdbRecord> segments = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            String name = "wfd0000" + (k + 1);
+            int[][] d = new int[2][];
+            List<SignalSpec> specs = new ArrayList<>();
+            for (int s = 0; s < 2; s++) {
+                d[s] = Arrays.copyOfRange(whole.digital(s), k * 10800, (k + 1) * 10800);
+                SignalSpec spec = whole.header().signals().get(s);
+                specs.add(new SignalSpec(name + ".dat", spec.format(), 1, 0, 0, spec.gain(), spec.baseline(),
+                        spec.units(), spec.adcResolution(), spec.adcZero(), 0, OptionalInt.empty(), 0,
+                        spec.description()));
+            }
+            WfdbHeader h = WfdbHeader.of(name, 360, 10800, specs).withBaseTime(
+                    k == 0 ? Optional.empty() : Optional.of(LocalTime.of(0, 0, 30)),
+                    Optional.empty());
+            segments.add(new WfdbRecord(h, d));
+        }
+        Wfdb.writeMultiSegment(dir, "wfd", segments);
+        for (String f : new String[] {"wfd.hea", "wfd00001.hea", "wfd00001.dat", "wfd00002.hea", "wfd00002.dat"}) {
+            assertThat(Files.readAllBytes(dir.resolve(f))).as(f).isEqualTo(Files.readAllBytes(expected.resolve(f)));
+        }
+        assertThat(Wfdb.read(dir.resolve("wfd")).digital()).isDeepEqualTo(whole.digital());
     }
 
     @Test

@@ -28,11 +28,6 @@ public final class BertEmbeddings implements Layer {
         this.width = width;
     }
 
-    /** Number of absolute positions, the longest sequence this embedding accepts. */
-    public long maxPositions() {
-        return positions.rows();
-    }
-
     @Override
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>(words.parameters());

@@ -22,11 +22,6 @@ public final class BertModel implements Layer {
         }
     }
 
-    /** The longest sequence the position table allows. */
-    public long maxPositions() {
-        return embeddings.maxPositions();
-    }
-
     @Override
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>(embeddings.parameters());

@@ -17,10 +17,6 @@ public final class Embedding implements Layer {
         return weight;
     }
 
-    public long rows() {
-        return weight.shape()[0];
-    }
-
     @Override
     public List<Parameter> parameters() {
         return List.of(weight);

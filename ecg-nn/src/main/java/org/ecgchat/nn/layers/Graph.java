@@ -47,7 +47,7 @@ public final class Graph {
 
     private record Lookup(Parameter table, String ids, String output) {}
 
-    /** A graph whose parameter values come from {@code weights}. */
+    /** A graph whose parameter values come from {@code weights} (which returns null for an unknown parameter). */
     public Graph(SameDiff sd, Function<Parameter, INDArray> weights) {
         this.sd = Objects.requireNonNull(sd);
         this.weights = Objects.requireNonNull(weights);
@@ -59,13 +59,7 @@ public final class Graph {
 
     /** A graph whose parameter values are looked up by name in {@code weights}. */
     public static Graph of(Map<String, INDArray> weights) {
-        return new Graph(SameDiff.create(), p -> {
-            INDArray a = weights.get(p.name());
-            if (a == null) {
-                throw new WeightMismatchException("the weights", List.of("missing tensor " + p));
-            }
-            return a;
-        });
+        return new Graph(SameDiff.create(), p -> weights.get(p.name()));
     }
 
     public SameDiff sameDiff() {
@@ -92,6 +86,9 @@ public final class Graph {
             return sd.getVariable(p.name());
         }
         INDArray value = weights.apply(p);
+        if (value == null) {
+            throw new WeightMismatchException("the weights", List.of("missing tensor " + p));
+        }
         if (!p.hasShape(value.shape()) || value.dataType() != DataType.FLOAT) {
             throw new WeightMismatchException("the weights", List.of("tensor " + p.name() + " is "
                     + value.dataType() + " " + Arrays.toString(value.shape()) + ", the model expects FLOAT "
@@ -172,6 +169,9 @@ public final class Graph {
         Set<String> outputs = new LinkedHashSet<>(forward);
         Map<String, List<Lookup>> tables = new HashMap<>();
         for (String name : names) {
+            if (!sd.hasVariable(name)) {
+                throw new IllegalArgumentException("no variable " + name + " in the graph");
+            }
             List<Lookup> uses = lookups.stream().filter(l -> l.table().name().equals(name)).toList();
             if (uses.isEmpty()) {
                 direct.add(name);

@@ -70,40 +70,40 @@ public final class GraphPool<T> implements AutoCloseable {
     }
 
     private int take() {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return idle.take();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return uninterruptibly(idle::take);
     }
 
     /** Waits for a running graph call; it cannot be abandoned half-way, so interrupts are deferred. */
     private static <R> R await(Future<R> result) {
+        try {
+            return uninterruptibly(result::get);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** A blocking wait that may be interrupted or fail with {@code E}. */
+    @FunctionalInterface
+    private interface Wait<V, E extends Exception> {
+        V get() throws InterruptedException, E;
+    }
+
+    /** Waits through interrupts and restores the thread's interrupt status afterwards. */
+    private static <V, E extends Exception> V uninterruptibly(Wait<V, E> wait) throws E {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return result.get();
+                    return wait.get();
                 } catch (InterruptedException e) {
                     interrupted = true;
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(cause);
                 }
             }
         } finally {

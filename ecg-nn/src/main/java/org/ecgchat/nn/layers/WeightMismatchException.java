@@ -30,7 +30,8 @@ public class WeightMismatchException extends CheckpointFormatException {
             return problems;
         }
         var shown = new java.util.ArrayList<>(problems.subList(0, 20));
-        shown.add("... and " + (problems.size() - 20) + " more");
+        shown.add("... and " + (problems.size() - 20) + " more; so many usually mean the configuration describes"
+                + " another architecture than the weights");
         return shown;
     }
 }

@@ -3,11 +3,9 @@ package org.ecgchat.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +14,6 @@ import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.caption.Caption;
 import org.ecgchat.coca.caption.CaptionSettings;
 import org.ecgchat.coca.caption.Captioner;
-import org.ecgchat.eval.report.AtomicFiles;
 import org.ecgchat.io.EcgIoException;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.tokenize.TokenizerFormatException;
@@ -32,11 +29,13 @@ import picocli.CommandLine.Spec;
  * for each WFDB record from the ECG-CoCa decoder, one JSON line per record.
  */
 @Command(name = "caption", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Generate a report for each WFDB record with an ECG-CoCa model's captioning decoder, as",
-            "open_clip's CoCa.generate: one JSON line per record, {\"record\", \"caption\", \"tokens\"[, \"score\"]}.",
-            "Defaults are open_clip's (beam search, 6 beams in 3 groups, 5 to 30 tokens); options override them,",
-            "--settings reads them from JSON with open_clip's argument names. Records are prepared as 'ecg-chat embed'",
-            "does. A model whose text tower is CLS-pooled needs the caption's first word(s) as --prefix."})
+        description = {"Generate a report for each WFDB record with an ECG-CoCa model's captioning",
+            "decoder, as open_clip's CoCa.generate. One JSON line per record:",
+            "{\"record\", \"caption\", \"tokens\"[, \"score\"]}. Defaults are open_clip's (beam search,",
+            "6 beams in 3 groups, 5 to 30 tokens); options override them, --settings reads",
+            "them from JSON with open_clip's argument names. Records are prepared as",
+            "'ecg-chat embed' does. A model whose text tower is CLS-pooled needs the",
+            "caption's first word(s) as --prefix."})
 public final class CaptionCommand implements Callable<Integer> {
 
     @Spec
@@ -44,6 +43,9 @@ public final class CaptionCommand implements Callable<Integer> {
 
     @Mixin
     CocaOptions coca;
+
+    @Mixin
+    TokenizerOption tokenizer;
 
     @Option(names = "--settings", paramLabel = "JSON", description = "generation settings (open_clip argument names)")
     Path settingsFile;
@@ -105,7 +107,7 @@ public final class CaptionCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write the JSON lines here (default: standard output)")
     Path out;
 
-    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths without extension")
+    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths (without extension, or the .hea file)")
     List<Path> records;
 
     @Override
@@ -113,18 +115,8 @@ public final class CaptionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             CaptionSettings settings = settings();
-            CocaModel model = coca.loadModel();
-            Captioner captioner = new Captioner(model, coca.loadTokenizer());
-            if (out == null) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                caption(model, captioner, settings, stdout);
-                stdout.flush();
-            } else {
-                AtomicFiles.write(out, s -> {
-                    Writer w = new OutputStreamWriter(s, StandardCharsets.UTF_8);
-                    caption(model, captioner, settings, w);
-                    w.flush();
-                });
+            try (CocaModel model = coca.loadModel(); Captioner captioner = new Captioner(model, tokenizer.load(coca.model))) {
+                TextOutput.write(out, spec.commandLine().getOut(), w -> caption(model, captioner, settings, w));
             }
             return 0;
         } catch (EcgIoException | CheckpointFormatException | TokenizerFormatException | IllegalArgumentException e) {
@@ -138,7 +130,7 @@ public final class CaptionCommand implements Callable<Integer> {
 
     private void caption(CocaModel model, Captioner captioner, CaptionSettings settings, Writer sink) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        coca.forEachBatch(model, records, "caption", (part, ecg, first) -> {
+        coca.forEachBatch(model, records, "caption", out != null, (part, ecg, first) -> {
             List<Caption> captions = captioner.caption(ecg, prefix, settings, first);
             for (int i = 0; i < part.size(); i++) {
                 Caption c = captions.get(i);

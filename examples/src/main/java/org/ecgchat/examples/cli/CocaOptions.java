@@ -1,7 +1,6 @@
 package org.ecgchat.examples.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +11,13 @@ import org.ecgchat.coca.CocaConfig;
 import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.EcgRecords;
 import org.ecgchat.io.preprocess.Preprocessor;
-import org.ecgchat.nn.tokenize.BertTokenizer;
-import org.ecgchat.nn.tokenize.TokenizerFormatException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Option;
 
 /**
- * The options of the commands that run an ECG-CoCa model on WFDB records (zero-shot, retrieve,
- * caption): the model, its tokenizer, the record preparation of {@code ecg-chat embed} and the
- * batch size; and reading records in batches with a progress bar on a console.
+ * The options of the commands that run an ECG-CoCa model on WFDB records (embed, zero-shot,
+ * retrieve, caption): the model, the record preparation and the batch size; and reading records in
+ * batches with a progress bar on a console.
  */
 final class CocaOptions {
 
@@ -32,13 +29,8 @@ final class CocaOptions {
             description = "open_clip CoCa configuration (default: config.json beside the weights, else ECG-Chat's)")
     Path config;
 
-    @Option(names = {"--tokenizer", "--vocab"}, paramLabel = "PATH",
-            description = "the text tower's tokenizer: vocab.txt, tokenizer.json or a folder with one"
-                    + " (default: the one in the model's folder)")
-    Path tokenizer;
-
     @Option(names = "--preprocess", paramLabel = "JSON",
-            description = "preprocessing steps as a JSON array (default: ECG-Chat's evaluation steps, as embed)")
+            description = "preprocessing steps as a JSON array (default: ECG-Chat's evaluation steps)")
     Path preprocess;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "8",
@@ -63,34 +55,25 @@ final class CocaOptions {
         return CocaModel.load(model, config == null ? null : CocaConfig.read(config));
     }
 
-    /** The tokenizer of {@code --tokenizer}, else a tokenizer.json or vocab.txt in the model's folder. */
-    BertTokenizer loadTokenizer() throws IOException {
-        if (tokenizer != null) {
-            return BertTokenizer.load(tokenizer);
-        }
-        Path folder = Files.isDirectory(model) ? model : model.toAbsolutePath().getParent();
-        for (String name : List.of("tokenizer.json", "vocab.txt")) {
-            if (Files.isRegularFile(folder.resolve(name))) {
-                return BertTokenizer.load(folder.resolve(name));
-            }
-        }
-        throw new TokenizerFormatException("no tokenizer.json or vocab.txt in " + folder
-                + ": give the text tower's tokenizer with --tokenizer (for ECG-Chat, MedCPT-Query-Encoder's vocab.txt)");
-    }
-
-    /** Reads, prepares and batches {@code records}, in order, showing progress on a console. */
-    void forEachBatch(CocaModel coca, List<Path> records, String task, BatchAction action) throws IOException {
+    /**
+     * Reads, prepares and batches {@code records} (paths without extension, or the {@code .hea}
+     * files), in order; with {@code progress}, a progress bar goes to a console's standard error.
+     */
+    void forEachBatch(CocaModel coca, List<Path> records, String task, boolean progress, BatchAction action)
+            throws IOException {
         Preprocessor steps = preprocess == null ? EcgRecords.evaluation(coca.config()) : Preprocessor.read(preprocess);
-        try (ProgressBar progress = progress(task, records.size())) {
+        try (ProgressBar bar = progress ? progress(task, records.size()) : null) {
             for (int from = 0; from < records.size(); from += batch) {
                 List<Path> part = records.subList(from, Math.min(records.size(), from + batch));
                 List<float[][]> ecgs = new ArrayList<>();
                 for (Path record : part) {
-                    ecgs.add(EcgRecords.read(record, coca.config(), steps));
+                    String name = record.getFileName() == null ? "" : record.getFileName().toString();
+                    Path base = name.endsWith(".hea") ? record.resolveSibling(name.substring(0, name.length() - 4)) : record;
+                    ecgs.add(EcgRecords.read(base, coca.config(), steps));
                 }
                 action.accept(part, EcgRecords.batch(ecgs), from);
-                if (progress != null) {
-                    progress.stepBy(part.size());
+                if (bar != null) {
+                    bar.stepBy(part.size());
                 }
             }
         }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             RdannCommand.class,
             EvalCommand.class,
+            TrainCocaCommand.class,
             WfepCommand.class,
             BeatsCommand.class,
             ConvertCommand.class,

@@ -5,21 +5,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ecgchat.coca.CocaConfig;
 import org.ecgchat.coca.CocaModel;
-import org.ecgchat.coca.EcgRecords;
 import org.ecgchat.io.EcgIoException;
-import org.ecgchat.io.preprocess.Preprocessor;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,44 +33,20 @@ public final class EmbedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "PATH",
-            description = "model folder (config.json + model.safetensors), .safetensors file or open_clip .pt checkpoint")
-    Path model;
-
-    @Option(names = "--config", paramLabel = "JSON",
-            description = "open_clip CoCa configuration (default: config.json beside the weights, else ECG-Chat's)")
-    Path config;
+    @Mixin
+    CocaOptions coca;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the JSON lines here (default: standard output)")
     Path out;
 
-    @Option(names = "--preprocess", paramLabel = "JSON",
-            description = "preprocessing steps as a JSON array (default: ECG-Chat's evaluation steps)")
-    Path preprocess;
-
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "8",
-            description = "records per forward pass; default: ${DEFAULT-VALUE}")
-    int batch;
-
-    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths without extension")
+    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths (without extension, or the .hea file)")
     List<Path> records;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            if (batch < 1) {
-                throw new IllegalArgumentException("--batch must be at least 1, was " + batch);
-            }
-            CocaModel coca = CocaModel.load(model, config == null ? null : CocaConfig.read(config));
-            Preprocessor steps = preprocess == null ? EcgRecords.evaluation(coca.config()) : Preprocessor.read(preprocess);
-            if (out == null) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                embed(coca, steps, stdout);
-                stdout.flush();
-            } else {
-                writeAtomically(out, w -> embed(coca, steps, w));
-            }
+        try (CocaModel model = coca.loadModel()) {
+            TextOutput.write(out, spec.commandLine().getOut(), w -> embed(model, w));
             return 0;
         } catch (EcgIoException | CheckpointFormatException | IllegalArgumentException e) {
             err.println("ecg-chat embed: " + e.getMessage());
@@ -90,39 +60,15 @@ public final class EmbedCommand implements Callable<Integer> {
     /** One output line. */
     private record Line(String record, float[] embedding) {}
 
-    private void embed(CocaModel coca, Preprocessor steps, Writer sink) throws IOException {
+    private void embed(CocaModel model, Writer sink) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        for (int from = 0; from < records.size(); from += batch) {
-            List<Path> part = records.subList(from, Math.min(records.size(), from + batch));
-            List<float[][]> ecgs = new ArrayList<>();
-            for (Path record : part) {
-                ecgs.add(EcgRecords.read(record, coca.config(), steps));
-            }
-            INDArray latents = coca.encodeEcg(EcgRecords.batch(ecgs));
+        // the progress bar only when the data does not go to the same terminal
+        coca.forEachBatch(model, records, "embed", out != null, (part, ecg, first) -> {
+            INDArray latents = model.encodeEcg(ecg);
             for (int i = 0; i < part.size(); i++) {
                 sink.write(json.writeValueAsString(new Line(part.get(i).toString(), latents.getRow(i).toFloatVector())));
                 sink.write('\n');
             }
-        }
-    }
-
-    /** Writes through a temporary file in the target's directory, renamed into place on success only. */
-    private static void writeAtomically(Path target, WriterAction action) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                action.write(w);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    @FunctionalInterface
-    private interface WriterAction {
-        void write(Writer w) throws IOException;
+        });
     }
 }

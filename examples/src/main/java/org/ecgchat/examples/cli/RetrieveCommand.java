@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.retrieval.EmbeddingIndex;
 import org.ecgchat.coca.retrieval.Match;
 import org.ecgchat.coca.zeroshot.CocaTextEncoder;
-import org.ecgchat.eval.report.AtomicFiles;
 import org.ecgchat.io.EcgIoException;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.tokenize.TokenizerFormatException;
@@ -42,9 +39,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "retrieve", mixinStandardHelpOptions = true,
         description = {"ECG <-> report retrieval with an ECG-CoCa model (exact cosine top-k).",
-            "Build indexes once (index-reports, index-ecgs: NAME.safetensors + NAME.json), then search:",
-            "'reports' finds the reports closest to each record, 'ecgs' the records closest to each report text.",
-            "Results are JSON lines {\"query\", \"matches\": [{\"rank\", \"id\", \"text\", \"score\"}]}."},
+            "Build indexes once (index-reports, index-ecgs: NAME.safetensors + NAME.json),",
+            "then search: 'reports' finds the reports closest to each record, 'ecgs' the",
+            "records closest to each report text. Results are JSON lines",
+            "{\"query\", \"matches\": [{\"rank\", \"id\", \"text\", \"score\"}]}."},
         subcommands = {
             RetrieveCommand.IndexReports.class,
             RetrieveCommand.IndexEcgs.class,
@@ -73,8 +71,8 @@ public final class RetrieveCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            try {
-                run(coca.loadModel());
+            try (CocaModel model = coca.loadModel()) {
+                run(model);
                 return 0;
             } catch (EcgIoException | CheckpointFormatException | TokenizerFormatException
                     | IllegalArgumentException e) {
@@ -91,14 +89,14 @@ public final class RetrieveCommand implements Runnable {
         /** The L2-normalised ECG embeddings of the records, in order. */
         INDArray embedRecords(CocaModel model, List<Path> records) throws IOException {
             INDArray all = Nd4j.create(DataType.FLOAT, records.size(), model.config().embedDim());
-            coca.forEachBatch(model, records, "embed", (part, ecg, first) -> all.get(
+            coca.forEachBatch(model, records, "embed", true, (part, ecg, first) -> all.get(
                     NDArrayIndex.interval(first, first + part.size()), NDArrayIndex.all()).assign(model.encodeEcg(ecg)));
             return all;
         }
 
-        EmbeddingIndex reportIndex(CocaModel model, Path reportsFile) throws IOException {
+        EmbeddingIndex reportIndex(CocaModel model, Path reportsFile, TokenizerOption tokenizer) throws IOException {
             ReportsFile reports = ReportsFile.read(reportsFile);
-            CocaTextEncoder encoder = new CocaTextEncoder(model, coca.loadTokenizer());
+            CocaTextEncoder encoder = new CocaTextEncoder(model, tokenizer.load(coca.model));
             return EmbeddingIndex.of(EmbeddingIndex.Kind.REPORTS, reports.ids(), reports.texts(),
                     encoder.embed(reports.texts()));
         }
@@ -111,17 +109,7 @@ public final class RetrieveCommand implements Runnable {
 
         /** Writes one JSON line per query with its matches, to {@code out} or standard output. */
         void writeMatches(Path out, List<String> queries, List<List<Match>> matches) throws IOException {
-            if (out == null) {
-                PrintWriter stdout = spec.commandLine().getOut();
-                writeMatches(stdout, queries, matches);
-                stdout.flush();
-            } else {
-                AtomicFiles.write(out, s -> {
-                    Writer w = new OutputStreamWriter(s, StandardCharsets.UTF_8);
-                    writeMatches(w, queries, matches);
-                    w.flush();
-                });
-            }
+            TextOutput.write(out, spec.commandLine().getOut(), w -> writeMatches(w, queries, matches));
         }
 
         private static void writeMatches(Writer w, List<String> queries, List<List<Match>> matches) throws IOException {
@@ -150,10 +138,14 @@ public final class RetrieveCommand implements Runnable {
 
     /** {@code retrieve index-reports}: embeds a file of reports into an index. */
     @Command(name = "index-reports", sortOptions = false, mixinStandardHelpOptions = true,
-            description = {"Embed reports with the text tower into an index (NAME.safetensors + NAME.json).",
-                "Reports: a .csv with a 'report' or 'text' column (and optionally 'id'), or a text file with one",
-                "report per line (id = line number)."})
+            description = {"Embed reports with the text tower into an index",
+                "(NAME.safetensors + NAME.json). Reports: a .csv with a 'report' or 'text'",
+                "column (and optionally 'id'), or a text file with one report per line",
+                "(id = line number)."})
     static final class IndexReports extends Subcommand {
+
+        @Mixin
+        TokenizerOption tokenizer;
 
         @Option(names = "--reports", required = true, paramLabel = "FILE", description = "the reports (.csv or text)")
         Path reports;
@@ -163,7 +155,7 @@ public final class RetrieveCommand implements Runnable {
 
         @Override
         void run(CocaModel model) throws IOException {
-            EmbeddingIndex index = reportIndex(model, reports);
+            EmbeddingIndex index = reportIndex(model, reports, tokenizer);
             index.save(out);
             spec.commandLine().getOut().println(index.size() + " reports indexed in " + out);
             spec.commandLine().getOut().flush();
@@ -178,7 +170,7 @@ public final class RetrieveCommand implements Runnable {
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "NAME", description = "index to write")
         Path out;
 
-        @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths without extension")
+        @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths (without extension, or the .hea file)")
         List<Path> records;
 
         @Override
@@ -205,6 +197,9 @@ public final class RetrieveCommand implements Runnable {
             description = "For each WFDB record, the k reports closest to its ECG embedding.")
     static final class Reports extends Subcommand {
 
+        @Mixin
+        TokenizerOption tokenizer;
+
         @ArgGroup(exclusive = true, multiplicity = "1")
         ReportSource source;
 
@@ -214,7 +209,7 @@ public final class RetrieveCommand implements Runnable {
         @Option(names = "--out", paramLabel = "FILE", description = "JSON lines file (default: standard output)")
         Path out;
 
-        @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths without extension")
+        @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths (without extension, or the .hea file)")
         List<Path> records;
 
         @Override
@@ -224,7 +219,7 @@ public final class RetrieveCommand implements Runnable {
                 index = EmbeddingIndex.load(source.index);
                 requireKind(index, EmbeddingIndex.Kind.REPORTS, source.index, "index-reports");
             } else {
-                index = reportIndex(model, source.reports);
+                index = reportIndex(model, source.reports, tokenizer);
             }
             List<List<Match>> matches = index.search(embedRecords(model, records), k);
             writeMatches(out, records.stream().map(Path::toString).toList(), matches);
@@ -245,6 +240,9 @@ public final class RetrieveCommand implements Runnable {
     @Command(name = "ecgs", sortOptions = false, mixinStandardHelpOptions = true,
             description = "For each report text, the k WFDB records whose ECG embeddings are closest to it.")
     static final class Ecgs extends Subcommand {
+
+        @Mixin
+        TokenizerOption tokenizer;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         EcgSource source;
@@ -277,7 +275,7 @@ public final class RetrieveCommand implements Runnable {
             } else {
                 index = ecgIndex(model, source.records);
             }
-            CocaTextEncoder encoder = new CocaTextEncoder(model, coca.loadTokenizer());
+            CocaTextEncoder encoder = new CocaTextEncoder(model, tokenizer.load(coca.model));
             writeMatches(out, texts, index.search(encoder.embed(texts), k));
         }
     }

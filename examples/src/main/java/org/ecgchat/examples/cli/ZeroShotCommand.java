@@ -1,11 +1,9 @@
 package org.ecgchat.examples.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,14 +20,15 @@ import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.zeroshot.CocaTextEncoder;
 import org.ecgchat.eval.EvalInputException;
 import org.ecgchat.eval.classification.ClassificationEvaluator;
+import org.ecgchat.eval.classification.ClassificationReport;
 import org.ecgchat.eval.classification.MultiLabelData;
-import org.ecgchat.eval.report.AtomicFiles;
 import org.ecgchat.eval.report.ClassificationTables;
 import org.ecgchat.eval.report.EvaluationRun;
 import org.ecgchat.eval.report.ScoreTables;
 import org.ecgchat.eval.zeroshot.CkepePrompts;
 import org.ecgchat.eval.zeroshot.ZeroShotClassifier;
 import org.ecgchat.eval.zeroshot.ZeroShotLabelSets;
+import org.ecgchat.eval.zeroshot.ZeroShotResult;
 import org.ecgchat.io.EcgIoException;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.tokenize.TokenizerFormatException;
@@ -46,11 +45,12 @@ import picocli.CommandLine.Spec;
  * labels the ecg-eval tables, curves and HTML page.
  */
 @Command(name = "zero-shot", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Zero-shot diagnosis with an ECG-CoCa model: every class label becomes its prompt (CKEPE or your",
-            "own), prompts and records are embedded, and each record gets sigmoid(exp(logit_scale) * cosine) per",
-            "class. Scores go to scores.csv (id = the record as given); with --labels-csv the per-class AUROC,",
-            "max-F1 and accuracy tables, ROC/PR curves and report.html as 'ecg-chat eval' writes them.",
-            "Records are prepared as 'ecg-chat embed' does."})
+        description = {"Zero-shot diagnosis with an ECG-CoCa model: every class label becomes its",
+            "prompt (CKEPE or your own), prompts and records are embedded, and each record",
+            "gets sigmoid(exp(logit_scale) * cosine) per class. Scores go to scores.csv",
+            "(id = the record as given); with --labels-csv also the per-class AUROC, max-F1",
+            "and accuracy tables, ROC/PR curves and report.html as 'ecg-chat eval' writes",
+            "them. Records are prepared as 'ecg-chat embed' does."})
 public final class ZeroShotCommand implements Callable<Integer> {
 
     /** The environment variable naming a folder laid out as ECG-Chat's metadata (label sets, prompts). */
@@ -61,6 +61,9 @@ public final class ZeroShotCommand implements Callable<Integer> {
 
     @Mixin
     CocaOptions coca;
+
+    @Mixin
+    TokenizerOption tokenizer;
 
     @Option(names = "--labels", required = true, paramLabel = "SET|L1,L2,...",
             description = "a label set of --label-sets (ptbxl_super_class, cpsc2018, ...) or comma-separated labels")
@@ -86,7 +89,7 @@ public final class ZeroShotCommand implements Callable<Integer> {
     @Option(names = "--title", defaultValue = "Zero-shot diagnosis", description = "title of the evaluation")
     String title;
 
-    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths without extension")
+    @Parameters(arity = "1..*", paramLabel = "RECORD", description = "record paths (without extension, or the .hea file)")
     List<Path> records;
 
     @Override
@@ -99,28 +102,30 @@ public final class ZeroShotCommand implements Callable<Integer> {
             List<String> ids = records.stream().map(Path::toString).toList();
             double[][] labels = truth == null ? null : labelsOf(ScoreTables.readTable(truth), classes, ids);
 
-            CocaModel model = coca.loadModel();
-            CocaTextEncoder encoder = new CocaTextEncoder(model, coca.loadTokenizer());
-            double[][] ecg = new double[records.size()][];
-            coca.forEachBatch(model, records, "zero-shot", (part, batch, first) -> {
-                double[][] latents = model.encodeEcg(batch).toDoubleMatrix();
-                System.arraycopy(latents, 0, ecg, first, latents.length);
-            });
             double[][] scores;
-            if (labels == null) {
-                double[][] classEmbeddings = encoder.encode(classPrompts.promptsFor(classes));
-                scores = ZeroShotClassifier.scores(ecg, classEmbeddings, model.logitScale(), true);
-            } else {
-                scores = ZeroShotClassifier.run(classes, classPrompts, encoder, ecg, labels, model.logitScale(),
-                        ClassificationEvaluator.defaults()).scores();
+            ClassificationReport report = null;
+            try (CocaModel model = coca.loadModel()) {
+                CocaTextEncoder encoder = new CocaTextEncoder(model, tokenizer.load(coca.model));
+                double[][] ecg = new double[records.size()][];
+                coca.forEachBatch(model, records, "zero-shot", true, (part, batch, first) -> {
+                    double[][] latents = model.encodeEcg(batch).toDoubleMatrix();
+                    System.arraycopy(latents, 0, ecg, first, latents.length);
+                });
+                if (labels == null) {
+                    double[][] classEmbeddings = encoder.encode(classPrompts.promptsFor(classes));
+                    scores = ZeroShotClassifier.scores(ecg, classEmbeddings, model.logitScale(), true);
+                } else {
+                    ZeroShotResult result = ZeroShotClassifier.run(classes, classPrompts, encoder, ecg, labels,
+                            model.logitScale(), ClassificationEvaluator.defaults());
+                    scores = result.scores();
+                    report = result.report();
+                }
             }
             if (out != null) {
-                AtomicFiles.write(out.resolve("scores.csv"), s -> writeScores(new OutputStreamWriter(s,
-                        StandardCharsets.UTF_8), classes, ids, scores));
+                TextOutput.write(out.resolve("scores.csv"), stdout, w -> writeScores(w, classes, ids, scores));
             }
             if (labels != null) {
-                MultiLabelData data = MultiLabelData.fromRows(classes, scores, labels);
-                EvaluationRun run = new EvaluationRun(title, data, ClassificationEvaluator.defaults().evaluate(data),
+                EvaluationRun run = new EvaluationRun(title, MultiLabelData.fromRows(classes, scores, labels), report,
                         Map.of());
                 if (out != null) {
                     EvalOutputs.write(run, out, EnumSet.allOf(EvalOutputs.Format.class));
@@ -202,13 +207,12 @@ public final class ZeroShotCommand implements Callable<Integer> {
         double[][] labels = new double[ids.size()][];
         for (int i = 0; i < ids.size(); i++) {
             Integer r = rows.get(ids.get(i));
+            String name = recordName(ids.get(i));
             if (r == null) {
-                Path name = Path.of(ids.get(i)).getFileName();
-                r = name == null ? null : rows.get(name.toString());
+                r = rows.get(name);
             }
             if (r == null) {
-                throw new EvalInputException(truth + ": no row with id '" + ids.get(i) + "' or '"
-                        + Path.of(ids.get(i)).getFileName() + "'");
+                throw new EvalInputException(truth + ": no row with id '" + ids.get(i) + "' or '" + name + "'");
             }
             labels[i] = new double[columns.length];
             for (int c = 0; c < columns.length; c++) {
@@ -216,6 +220,13 @@ public final class ZeroShotCommand implements Callable<Integer> {
             }
         }
         return labels;
+    }
+
+    /** The record's file name without a {@code .hea} extension. */
+    private static String recordName(String record) {
+        Path file = Path.of(record).getFileName();
+        String name = file == null ? record : file.toString();
+        return name.endsWith(".hea") ? name.substring(0, name.length() - 4) : name;
     }
 
     private static void writeScores(Writer w, List<String> classes, List<String> ids, double[][] scores)

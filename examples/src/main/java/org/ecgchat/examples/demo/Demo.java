@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import org.ecgchat.coca.CocaConfig;
-import org.ecgchat.coca.CocaInitializer;
+import org.ecgchat.coca.train.CocaInitializer;
 import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.EcgRecords;
 import org.ecgchat.coca.caption.Caption;
@@ -132,7 +132,7 @@ public final class Demo {
                 config.text().contextLength(), settings.batchSize(), settings.seed());
         TrainConfig training = DemoModel.training(settings.lr(), settings.epochs(), settings.batchSize(),
                 batches.batchesPerEpoch(), settings.seed());
-        CocaModel initial = CocaInitializer.newModel(config, settings.seed());
+        CocaModel initial = CocaInitializer.initialize(config, settings.seed());
         long parameters = Parameters.count(initial.parameters());
         long plannedSteps = (long) batches.batchesPerEpoch() * settings.epochs();
         console.phase(4, String.format(Locale.ROOT, "Training a %.2f M-parameter ECG-CoCa: %d epochs x %d steps of %d pairs",

@@ -157,8 +157,9 @@ class CocaCommandsTest {
         }
 
         Path ecgIndex = tmp.resolve("ecgs");
-        assertThat(run(model("retrieve", "index-ecgs", "-o", ecgIndex.toString(), record(0), record(1), record(2)))
-                .exit()).isZero();
+        // no text involved: index-ecgs takes no tokenizer
+        assertThat(run("retrieve", "index-ecgs", "--model", fixture.resolve("model.safetensors").toString(), "-o",
+                ecgIndex.toString(), record(0), record(1), record(2)).exit()).isZero();
         Run reverse = run(model("retrieve", "ecgs", "--index", ecgIndex.toString(), "-k", "1", "-q", texts.get(2)));
         assertThat(reverse.exit()).isZero();
         JsonNode best = json.readTree(reverse.out().lines().findFirst().orElseThrow()).get("matches").get(0);
@@ -172,10 +173,10 @@ class CocaCommandsTest {
     }
 
     @Test
-    void captionsRecordsGreedily() throws IOException {
+    void captionsRecordsGreedilyNamedWithOrWithoutTheHeaderExtension() throws IOException {
         Path out = tmp.resolve("captions.jsonl");
         Run r = run(model("caption", "--strategy", "greedy", "--prefix", "w69", "--seq-len", "12", "--out",
-                out.toString(), record(0), record(2)));
+                out.toString(), record(0), record(2) + ".hea"));
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
         List<String> lines = Files.readAllLines(out);

@@ -44,7 +44,7 @@ class EmbedCommandTest {
         ObjectMapper json = new ObjectMapper();
         for (int b = 0; b < 3; b++) {
             JsonNode line = json.readTree(lines.get(b));
-            assertThat(line.get("record").asText()).endsWith("case0" + b);
+            assertThat(line.get("record").asText()).contains("case0" + b);
             JsonNode embedding = line.get("embedding");
             assertThat(embedding.size()).isEqualTo(32);
             for (int i = 0; i < 32; i++) {
@@ -58,7 +58,7 @@ class EmbedCommandTest {
     void embedsRecordsWithSafetensorsWeightsToStandardOutput() throws IOException {
         Path dir = fixture();
         Run r = run("embed", "--model", dir.resolve("model.safetensors").toString(), "--batch", "2",
-                dir.resolve("records/case00").toString(), dir.resolve("records/case01").toString(),
+                dir.resolve("records/case00").toString(), dir.resolve("records/case01.hea").toString(),
                 dir.resolve("records/case02").toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
