@@ -10,6 +10,7 @@ import org.ecgchat.examples.demo.Demo;
 import org.ecgchat.examples.demo.DemoConsole;
 import org.ecgchat.examples.demo.DemoResult;
 import org.ecgchat.examples.demo.DemoSettings;
+import org.ecgchat.examples.demo.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,8 +25,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "ecg-chat-demo", paramLabel = "DIR",
-            description = "output folder: data/, model/, train/, report/ (default: ${DEFAULT-VALUE})")
+    /** Where runs go when no --out is given: this folder, or the first free one of DEFAULT_OUT-2, -3, ... */
+    static final Path DEFAULT_OUT = Path.of("ecg-chat-demo");
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = {"output folder (data/, model/, train/, report/); must be new or empty.",
+                "Default: ecg-chat-demo, or ecg-chat-demo-2, -3, ... if taken"})
     Path out;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "random seed (default: ${DEFAULT-VALUE})")
@@ -66,9 +71,16 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // before anything loads ND4J's native library, which reads it once
+        OpenMpWaitPolicy.preferPassive();
         try {
-            DemoSettings settings = new DemoSettings(out, seed, records, minutes, threads, epochs, batch, lr, ecgLayers,
-                    captions);
+            DemoSettings settings = new DemoSettings(out != null ? out : DEFAULT_OUT, seed, records, minutes, threads,
+                    epochs, batch, lr, ecgLayers, captions);
+            Path folder = out != null ? OutputFolder.claim(out) : OutputFolder.fresh(DEFAULT_OUT);
+            if (!folder.equals(settings.out())) {
+                o.printf("%s holds an earlier run; this one goes to %s%n", DEFAULT_OUT, folder);
+                settings = settings.withOut(folder);
+            }
             DemoResult r = new Demo(settings, new DemoConsole(o, !noProgress && System.console() != null)).run();
             o.printf(Locale.ROOT, "zero-shot macro AUROC %.4f over %d conditions; report -> ECG Recall@1 %.4f, Recall@5 %.4f%n",
                     r.zeroShot().report().macro(Metric.AUROC).value().orElse(Double.NaN),

@@ -12,9 +12,12 @@ import org.ecgchat.io.synth.Condition;
 /**
  * The zero-shot classes of the demo, one per condition the generator labels (named by their
  * PTB-XL SCP codes: SR, SBRAD, STACH, AFIB, 1AVB, CLBBB, CRBBB, STE_, STD_, PVC, LVOLT), and
- * their prompts. A prompt is written as the synthetic reports describe that condition alone
- * (ECG-Chat's CKEPE prompts describe a class in the words its training reports use; here those
- * words are the generator's), in the CKEPE file format ({@code condition_prompts.json}).
+ * their prompts. A prompt is the condition's statement as the synthetic reports word it, alone
+ * (ECG-Chat's CKEPE prompts describe a class in the words of its training reports; here those
+ * words are the generator's); the ST statements leave out the lead list the reports append, which
+ * differs from record to record. The prompts are in the CKEPE file format
+ * ({@code condition_prompts.json}); the model learns single statements through
+ * {@link StatementSampledBatches}.
  */
 public final class ConditionPrompts {
 

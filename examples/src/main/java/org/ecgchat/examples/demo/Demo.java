@@ -21,9 +21,7 @@ import org.ecgchat.coca.caption.Caption;
 import org.ecgchat.coca.caption.CaptionSettings;
 import org.ecgchat.coca.caption.Captioner;
 import org.ecgchat.coca.train.CocaExample;
-import org.ecgchat.coca.train.CocaExamples;
 import org.ecgchat.coca.train.CocaTrainer;
-import org.ecgchat.coca.train.ShuffledBatches;
 import org.ecgchat.coca.train.StepMetrics;
 import org.ecgchat.coca.train.TrainConfig;
 import org.ecgchat.coca.train.TrainingListener;
@@ -66,6 +64,8 @@ public final class Demo {
     private static final int EVAL_BATCH = 32;
     /** Resamples of the bootstrap interval of the macro AUROC. */
     private static final int BOOTSTRAP_RESAMPLES = 1000;
+    /** Share of training pairs that keep their whole report (see {@link StatementSampledBatches}). */
+    private static final double WHOLE_REPORT_SHARE = 0.5;
     /** Share of the budget kept for evaluation and the report after training. */
     private static final double EVALUATION_SHARE = 0.12;
 
@@ -82,6 +82,7 @@ public final class Demo {
     public DemoResult run() throws IOException {
         Path out = settings.out();
         Files.createDirectories(out);
+        console.info("writing into " + out.toAbsolutePath());
         Nd4j.getEnvironment().setMaxThreads(settings.threads());
         Nd4j.getEnvironment().setMaxMasterThreads(settings.threads());
 
@@ -97,9 +98,10 @@ public final class Demo {
             throw new IllegalArgumentException(cohort.train().size() + " training records do not fill one batch of "
                     + settings.batchSize() + " (use more records or a smaller batch)");
         }
-        int[] patients = {distinctPatients(cohort.train()), distinctPatients(cohort.test())};
+        int trainPatients = distinctPatients(cohort.train());
+        int testPatients = distinctPatients(cohort.test());
         console.info(String.format(Locale.ROOT, "%d training records (%d patients), %d test records (%d patients)",
-                cohort.train().size(), patients[0], cohort.test().size(), patients[1]));
+                cohort.train().size(), trainPatients, cohort.test().size(), testPatients));
 
         console.phase(2, "Learning a WordPiece vocabulary from the training reports");
         timer.start("vocabulary");
@@ -128,8 +130,8 @@ public final class Demo {
         for (int i = 0; i < trainSignals.size(); i++) {
             examples.add(new CocaExample(trainSignals.get(i), cohort.train().get(i).report()));
         }
-        ShuffledBatches batches = new ShuffledBatches(CocaExamples.of(examples), tokenizer,
-                config.text().contextLength(), settings.batchSize(), settings.seed());
+        StatementSampledBatches batches = new StatementSampledBatches(examples, tokenizer,
+                config.text().contextLength(), settings.batchSize(), settings.seed(), WHOLE_REPORT_SHARE);
         TrainConfig training = DemoModel.training(settings.lr(), settings.epochs(), settings.batchSize(),
                 batches.batchesPerEpoch(), settings.seed());
         CocaModel initial = CocaInitializer.initialize(config, settings.seed());
@@ -188,20 +190,19 @@ public final class Demo {
 
         console.phase(6, "Writing the report");
         timer.start("report");
-        Path reportDir = out.resolve("report");
-        DemoReport report = new DemoReport(reportDir);
         List<DemoResult.CaptionedRecord> captioned = new ArrayList<>();
         for (int k = 0; k < chosen.size(); k++) {
             DemoRecord r = cohort.test().get(chosen.get(k));
-            captioned.add(new DemoResult.CaptionedRecord(r.id(), r.report(), captions.get(k).text(),
-                    report.plotRecord(r)));
+            captioned.add(new DemoResult.CaptionedRecord(r.id(), r.report(), captions.get(k).text(), DemoReport.plot(r)));
         }
         timer.finish();
-        DemoResult result = new DemoResult(settings, cohort.train().size(), cohort.test().size(), patients,
-                vocabulary.size(), config, parameters, training, history, plannedSteps, zeroShotRun, zeroShot.prompts(),
-                retrieval, captioned,
-                timer.phases(), reportDir.resolve("index.html"));
-        report.write(result, out.resolve("train"));
+        Path reportDir = out.resolve("report");
+        Files.createDirectories(reportDir);
+        DemoResult result = new DemoResult(settings, cohort.train().size(), trainPatients,
+                cohort.test().stream().map(DemoRecord::id).toList(), testPatients, vocabulary.size(), config,
+                parameters, training, history, plannedSteps, zeroShotRun, zeroShot.prompts(), retrieval, captioned,
+                timer.phases(), reportDir.resolve(DemoReport.INDEX));
+        DemoReport.write(result, reportDir, out.resolve("train").resolve(CocaTrainer.LOSS_CURVE));
         return result;
     }
 

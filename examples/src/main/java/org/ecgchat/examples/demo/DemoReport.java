@@ -4,21 +4,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import javax.imageio.ImageIO;
 import org.ecgchat.coca.train.StepMetrics;
 import org.ecgchat.eval.classification.ClassMetrics;
 import org.ecgchat.eval.classification.Metric;
-import org.ecgchat.eval.report.AtomicFiles;
+import org.ecgchat.eval.classification.MultiLabelData;
 import org.ecgchat.eval.report.ClassificationTables;
 import org.ecgchat.eval.report.CurvePlots;
 import org.ecgchat.eval.report.EvaluationRun;
-import org.ecgchat.eval.report.HtmlReport;
+import org.ecgchat.eval.report.ScoreTables;
 import org.ecgchat.eval.retrieval.RetrievalMetrics;
+import org.ecgchat.io.AtomicFiles;
 import org.ecgchat.io.plot.EcgPaper;
 import org.ecgchat.io.plot.EcgPlotter;
 import org.ecgchat.io.plot.Tracing;
@@ -27,64 +34,78 @@ import org.ecgchat.io.wfdb.WfdbHeader;
 import org.ecgchat.io.wfdb.WfdbReader;
 
 /**
- * The report of a demo run, a self-contained folder: {@code index.html} (summary, per-condition
- * zero-shot table, ROC and precision-recall curves, retrieval, captions beside the true reports
- * with the ECG plots, loss curve, configuration and timings), the images it shows,
- * {@code zero-shot.html} and {@code classes.csv}/{@code classes.json} (ecg-eval's per-class
- * page and tables) and {@code results.json} (every number of the page). Every file is written
- * atomically; {@code index.html} last.
+ * The report of a demo run: {@code index.html}, one self-contained page (summary, per-condition
+ * zero-shot table with ROC and precision-recall curves, retrieval, captions beside the true reports
+ * with the ECG plots, loss curve, configuration and timings; images embedded), and beside it the
+ * numbers for machines: {@code results.json} (every number of the page), {@code classes.csv} /
+ * {@code classes.json} (ecg-eval's per-class tables) and {@code scores.csv} / {@code labels.csv}
+ * (the zero-shot score and truth of every test record, which {@code ecg-chat eval --scores
+ * scores.csv --labels labels.csv} turns back into the same table). Every file is written
+ * atomically, {@code index.html} last.
  */
 final class DemoReport {
 
     static final String INDEX = "index.html";
     static final String RESULTS = "results.json";
-    private static final String LOSS_CURVE = "loss.png";
+    static final String SCORES = "scores.csv";
+    static final String LABELS = "labels.csv";
     /** ECG paper at 100 dpi: an A4 page of 1170 × 827 pixels, enough for a screen. */
     private static final EcgPlotter PLOTTER = new EcgPlotter(EcgPaper.STANDARD.withDpi(100));
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final Path folder;
+    private DemoReport() {}
 
-    DemoReport(Path folder) throws IOException {
-        this.folder = folder;
-        Files.createDirectories(folder);
-    }
-
-    /** Plots the record on ECG paper with its true report as note; returns the PNG's file name. */
-    String plotRecord(DemoRecord r) throws IOException {
-        String name = "ecg-" + r.id() + ".png";
+    /** The record on ECG paper with its true report as the note, as PNG. */
+    static byte[] plot(DemoRecord r) throws IOException {
         try (WfdbReader reader = Wfdb.open(r.record())) {
             WfdbHeader h = reader.header();
             double[][] signals = reader.readPhysical(0, reader.length());
-            PLOTTER.write(new Tracing(h.recordName(), h.samplingFrequency(), h.signalNames(), signals, r.report()),
-                    folder.resolve(name));
+            return png(PLOTTER.renderImage(new Tracing(h.recordName(), h.samplingFrequency(), h.signalNames(), signals,
+                    r.report())));
         }
-        return name;
     }
 
-    /** Writes the tables, curves, results and the page; {@code trainDir} holds the run's loss curve. */
-    void write(DemoResult result, Path trainDir) throws IOException {
+    /**
+     * Writes the report into {@code folder}.
+     *
+     * @param lossCurve the training run's loss-curve PNG (embedded when it exists)
+     */
+    static void write(DemoResult result, Path folder, Path lossCurve) throws IOException {
         EvaluationRun zeroShot = result.zeroShot();
-        CurvePlots.writePng(CurvePlots.rocChart(zeroShot.data(), "Zero-shot"), folder.resolve("roc.png"));
-        CurvePlots.writePng(CurvePlots.precisionRecallChart(zeroShot.data(), "Zero-shot"), folder.resolve("pr.png"));
         ClassificationTables.writeCsv(zeroShot, folder.resolve("classes.csv"));
         ClassificationTables.writeJson(zeroShot, folder.resolve("classes.json"));
-        HtmlReport.write(zeroShot, folder.resolve("zero-shot.html"));
-        Path loss = trainDir.resolve(LOSS_CURVE);
-        boolean hasLoss = Files.isRegularFile(loss);
-        if (hasLoss) {
-            AtomicFiles.write(folder.resolve(LOSS_CURVE), out -> Files.copy(loss, out));
+        MultiLabelData data = zeroShot.data();
+        double[][] scores = new double[data.samples()][data.classes()];
+        double[][] labels = new double[data.samples()][data.classes()];
+        for (int c = 0; c < data.classes(); c++) {
+            double[] s = data.scores(c);
+            boolean[] y = data.labels(c);
+            for (int i = 0; i < s.length; i++) {
+                scores[i][c] = s[i];
+                labels[i][c] = y[i] ? 1 : 0;
+            }
         }
-        AtomicFiles.writeString(folder.resolve(RESULTS), JSON.writeValueAsString(results(result)));
-        AtomicFiles.writeString(folder.resolve(INDEX), html(result, hasLoss));
+        writeTable(folder.resolve(SCORES), new ScoreTables.Table(data.classNames(), result.testIds(), scores));
+        writeTable(folder.resolve(LABELS), new ScoreTables.Table(data.classNames(), result.testIds(), labels));
+        AtomicFiles.write(folder.resolve(RESULTS), JSON.writeValueAsBytes(results(result)));
+        byte[] loss = Files.isRegularFile(lossCurve) ? Files.readAllBytes(lossCurve) : null;
+        AtomicFiles.write(folder.resolve(INDEX), html(result, loss).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeTable(Path file, ScoreTables.Table table) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            ScoreTables.writeTable(w, table);
+            w.flush();
+        });
     }
 
     /** The numbers of the run as JSON. */
     static ObjectNode results(DemoResult r) {
         ObjectNode root = JSON.createObjectNode();
         root.set("settings", JSON.valueToTree(r.settings()));
-        root.put("train_records", r.trainRecords()).put("test_records", r.testRecords())
-                .put("train_patients", r.patients()[0]).put("test_patients", r.patients()[1])
+        root.put("train_records", r.trainRecords()).put("test_records", r.testIds().size())
+                .put("train_patients", r.trainPatients()).put("test_patients", r.testPatients())
                 .put("vocabulary", r.vocabulary()).put("parameters", r.parameters());
         ObjectNode training = root.putObject("training");
         training.put("planned_steps", r.plannedSteps()).put("steps", r.history().size())
@@ -134,7 +155,7 @@ final class DemoReport {
                 .put("mean_reciprocal_rank", m.meanReciprocalRank());
     }
 
-    private static String html(DemoResult r, boolean hasLoss) throws IOException {
+    private static String html(DemoResult r, byte[] lossCurve) throws IOException {
         DemoSettings s = r.settings();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ECG-Chat demo</title>\n<style>"
@@ -147,9 +168,9 @@ final class DemoReport {
                 + "%d held out (%d other patients). A %.2f M-parameter ECG-CoCa with a %d-token WordPiece vocabulary "
                 + "learned from the training reports was trained for %d steps in %s, then evaluated on the held-out "
                 + "records. The whole run took %s wall-clock and %s of CPU time on %d threads.</p>\n",
-                s.records(), s.seed(), r.trainRecords(), r.patients()[0], r.testRecords(), r.patients()[1],
-                r.parameters() / 1e6, r.vocabulary(), r.history().size(), duration(trainingSeconds(r)), r.wallSeconds() > 0
-                        ? duration(r.wallSeconds()) : "-", duration(r.cpuSeconds()), s.threads()));
+                s.records(), s.seed(), r.trainRecords(), r.trainPatients(), r.testIds().size(), r.testPatients(),
+                r.parameters() / 1e6, r.vocabulary(), r.history().size(), duration(trainingSeconds(r)),
+                duration(r.wallSeconds()), duration(r.cpuSeconds()), s.threads()));
         if (r.stoppedEarly()) {
             h.append(String.format(Locale.ROOT, "<p class=\"warn\">Training stopped after %d of its %d planned steps to "
                     + "keep to the %.1f-minute budget; the numbers below are those of a shorter run and depend on the "
@@ -162,10 +183,11 @@ final class DemoReport {
         row(h, "report → ECG Recall@5", OptionalDouble.of(r.retrieval().reportToEcg().recallAt5()));
         h.append("</table>\n");
 
-        h.append("<h2>Zero-shot diagnosis</h2>\n<p>Each condition is scored as sigmoid(exp(logit_scale) · ECG·prompt) "
-                + "with its prompt written as the reports describe it. Per-condition metrics (ecg-eval; max-F1 and "
-                + "accuracy at the max-F1 threshold); details in <a href=\"zero-shot.html\">zero-shot.html</a>, "
-                + "<a href=\"classes.csv\">classes.csv</a>.</p>\n");
+        h.append("<h2>Zero-shot diagnosis</h2>\n<p>Each condition is scored as sigmoid(exp(logit_scale) · cos(ECG, "
+                + "prompt)), the prompt being the condition's statement as the reports word it. Per-condition metrics "
+                + "by ecg-eval (max-F1 over the precision-recall curve, accuracy at its threshold); every score in "
+                + "<a href=\"scores.csv\">scores.csv</a> (truth in <a href=\"labels.csv\">labels.csv</a>), the table "
+                + "in <a href=\"classes.csv\">classes.csv</a>.</p>\n");
         h.append("<table><tr><th class=\"t\">condition</th><th class=\"t\">prompt</th><th>positives</th>"
                 + "<th>negatives</th><th>AUROC</th><th>AP</th><th>max-F1</th><th>accuracy</th></tr>\n");
         List<ClassMetrics> classes = r.zeroShot().report().classes();
@@ -181,8 +203,11 @@ final class DemoReport {
                 .append(num(r.zeroShot().report().macro(Metric.AUROC).value())).append("</th><th>")
                 .append(num(r.zeroShot().report().macro(Metric.AVERAGE_PRECISION).value())).append("</th><th>")
                 .append(num(r.zeroShot().report().macro(Metric.MAX_F1).value())).append("</th><th>")
-                .append(num(r.zeroShot().report().macro(Metric.ACCURACY).value())).append("</th></tr>\n</table>\n");
-        h.append("<p><img alt=\"ROC curves\" src=\"roc.png\"> <img alt=\"precision-recall curves\" src=\"pr.png\"></p>\n");
+                .append(num(r.zeroShot().report().macro(Metric.ACCURACY).value())).append("</th></tr>\n</table>\n<p>");
+        image(h, CurvePlots.png(CurvePlots.rocChart(r.zeroShot().data(), "Zero-shot")), "ROC curves");
+        image(h, CurvePlots.png(CurvePlots.precisionRecallChart(r.zeroShot().data(), "Zero-shot")),
+                "precision-recall curves");
+        h.append("</p>\n");
 
         h.append("<h2>Retrieval</h2>\n<p>Each held-out report is a query over the held-out ECGs (and the other way "
                 + "round); a hit is the paired ECG or any ECG with an identical report.</p>\n");
@@ -196,9 +221,9 @@ final class DemoReport {
                 + "the true report (the note on each plot).</p>\n");
         for (DemoResult.CaptionedRecord c : r.captions()) {
             h.append("<div class=\"ecg\"><p><b>ecg_id ").append(esc(c.id())).append("</b><br>true report: ")
-                    .append(esc(c.report())).append("<br>generated: <b>").append(esc(c.caption()))
-                    .append("</b></p><img alt=\"ECG ").append(esc(c.id())).append("\" src=\"").append(esc(c.plot()))
-                    .append("\"></div>\n");
+                    .append(esc(c.report())).append("<br>generated: <b>").append(esc(c.caption())).append("</b></p>");
+            image(h, c.plot(), "ECG " + c.id());
+            h.append("</div>\n");
         }
 
         h.append("<h2>Training</h2>\n");
@@ -209,8 +234,8 @@ final class DemoReport {
                     last.captionLoss(), last.logitScale(), r.history().stream().mapToInt(StepMetrics::samples).sum()
                             / Math.max(1e-9, trainingSeconds(r))));
         }
-        if (hasLoss) {
-            h.append("<p><img alt=\"loss curve\" src=\"loss.png\"></p>\n");
+        if (lossCurve != null) {
+            image(h, lossCurve, "loss curve");
         }
 
         h.append("<h2>Configuration</h2>\n<p>Settings:</p><pre>").append(esc(JSON.writeValueAsString(s)))
@@ -231,6 +256,19 @@ final class DemoReport {
 
     private static double trainingSeconds(DemoResult r) {
         return r.history().isEmpty() ? 0 : r.history().get(r.history().size() - 1).elapsedSeconds();
+    }
+
+    private static byte[] png(java.awt.image.RenderedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer in this JVM");
+        }
+        return out.toByteArray();
+    }
+
+    private static void image(StringBuilder h, byte[] png, String alt) {
+        h.append("<img alt=\"").append(esc(alt)).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\">");
     }
 
     private static void row(StringBuilder h, String name, OptionalDouble v) {

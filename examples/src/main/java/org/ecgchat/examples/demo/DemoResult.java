@@ -13,8 +13,9 @@ import org.ecgchat.eval.retrieval.RetrievalReport;
  *
  * @param settings      the run's settings
  * @param trainRecords  records trained on
- * @param testRecords   held-out records evaluated on
- * @param patients      patients in the training and the test split
+ * @param trainPatients patients of the training records
+ * @param testIds       ecg_id of each held-out record evaluated on, in score-row order
+ * @param testPatients  patients of the held-out records
  * @param vocabulary    tokens of the learned WordPiece vocabulary
  * @param model         the architecture trained
  * @param parameters    its number of parameters
@@ -28,7 +29,8 @@ import org.ecgchat.eval.retrieval.RetrievalReport;
  * @param phases        time taken by each phase
  * @param report        the HTML report's {@code index.html}
  */
-public record DemoResult(DemoSettings settings, int trainRecords, int testRecords, int[] patients, int vocabulary,
+public record DemoResult(DemoSettings settings, int trainRecords, int trainPatients, List<String> testIds,
+                         int testPatients, int vocabulary,
                          CocaConfig model, long parameters, TrainConfig training, List<StepMetrics> history,
                          long plannedSteps, EvaluationRun zeroShot, List<String> prompts, RetrievalReport retrieval,
                          List<CaptionedRecord> captions, List<PhaseTimer.Phase> phases, Path report) {
@@ -39,9 +41,17 @@ public record DemoResult(DemoSettings settings, int trainRecords, int testRecord
      * @param id      ecg_id
      * @param report  the true report
      * @param caption the generated one
-     * @param plot    the ECG plot's file name in the report folder
+     * @param plot    the record on ECG paper, PNG
      */
-    public record CaptionedRecord(String id, String report, String caption, String plot) {}
+    public record CaptionedRecord(String id, String report, String caption, byte[] plot) {}
+
+    public DemoResult {
+        testIds = List.copyOf(testIds);
+        history = List.copyOf(history);
+        prompts = List.copyOf(prompts);
+        captions = List.copyOf(captions);
+        phases = List.copyOf(phases);
+    }
 
     /** Whether training stopped before its planned steps to keep to the time budget. */
     public boolean stoppedEarly() {

@@ -49,6 +49,11 @@ public record DemoSettings(
         }
     }
 
+    /** These settings with another output folder. */
+    public DemoSettings withOut(Path folder) {
+        return new DemoSettings(folder, seed, records, minutes, threads, epochs, batchSize, lr, ecgLayers, captions);
+    }
+
     private static void positive(String name, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be at least 1, was " + value);

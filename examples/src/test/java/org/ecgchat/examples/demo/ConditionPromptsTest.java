@@ -24,7 +24,8 @@ class ConditionPromptsTest {
         CkepePrompts prompts = ConditionPrompts.prompts();
         List<String> texts = prompts.promptsFor(ConditionPrompts.labels());
         assertThat(texts).hasSize(11).doesNotHaveDuplicates();
-        assertThat(prompts.promptFor("CLBBB")).isEqualTo("sinus rhythm. left bundle branch block.");
+        assertThat(prompts.promptFor("CLBBB")).isEqualTo("left bundle branch block.");
+        assertThat(prompts.promptFor("SR")).isEqualTo("sinus rhythm.");
         assertThat(prompts.promptFor("STE_")).contains("st segments are elevated");
         assertThat(prompts.asMap()).hasSize(11);
     }
