@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "CPU threads (default: all processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--epochs", defaultValue = "10", paramLabel = "E", description = "training epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "6", paramLabel = "E", description = "training epochs (default: ${DEFAULT-VALUE})")
     int epochs;
 
     @Option(names = "--batch", defaultValue = "32", paramLabel = "B", description = "pairs per training step (default: ${DEFAULT-VALUE})")
