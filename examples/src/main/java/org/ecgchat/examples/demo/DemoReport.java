@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import javax.imageio.ImageIO;
 import org.ecgchat.coca.train.StepMetrics;
+import org.ecgchat.eval.classification.Bootstrap;
 import org.ecgchat.eval.classification.ClassMetrics;
 import org.ecgchat.eval.classification.Metric;
 import org.ecgchat.eval.classification.MultiLabelData;
@@ -118,6 +119,11 @@ final class DemoReport {
         }
         ObjectNode zs = root.putObject("zero_shot");
         macro(zs, r, Metric.AUROC, "macro_auroc");
+        Bootstrap.Interval ci = r.zeroShot().macroIntervals().get(Metric.AUROC);
+        if (ci != null) {
+            zs.putArray("macro_auroc_interval").add(ci.lower()).add(ci.upper());
+            zs.put("macro_auroc_interval_level", ci.level());
+        }
         macro(zs, r, Metric.AVERAGE_PRECISION, "macro_ap");
         macro(zs, r, Metric.MAX_F1, "macro_max_f1");
         ObjectNode perClass = zs.putObject("auroc");
@@ -179,6 +185,12 @@ final class DemoReport {
         h.append("<table><tr><th class=\"t\">summary</th><th>value</th></tr>\n");
         row(h, "zero-shot macro AUROC (" + r.zeroShot().report().classes().size() + " conditions)",
                 r.zeroShot().report().macro(Metric.AUROC).value());
+        Bootstrap.Interval ci = r.zeroShot().macroIntervals().get(Metric.AUROC);
+        if (ci != null) {
+            h.append(String.format(Locale.ROOT, "<tr><td class=\"t\">its %.0f%% bootstrap interval (%d resamples of the "
+                    + "test records)</td><td>[%.4f, %.4f]</td></tr>\n", 100 * ci.level(), ci.resamples(), ci.lower(),
+                    ci.upper()));
+        }
         row(h, "report → ECG Recall@1", OptionalDouble.of(r.retrieval().reportToEcg().recallAt1()));
         row(h, "report → ECG Recall@5", OptionalDouble.of(r.retrieval().reportToEcg().recallAt5()));
         h.append("</table>\n");

@@ -118,6 +118,11 @@ class DemoCommandTest {
         assertThat(results.at("/zero_shot/macro_auroc").asDouble()).isEqualTo(macro);
         assertThat(html).contains(String.format(Locale.ROOT, "zero-shot macro AUROC (11 conditions)</td><td>%.4f", macro));
         assertThat(run.out()).contains(String.format(Locale.ROOT, "zero-shot macro AUROC %.4f over 11 conditions", macro));
+        JsonNode interval = results.at("/zero_shot/macro_auroc_interval");
+        assertThat(interval.get(0).asDouble()).isBetween(0.0, interval.get(1).asDouble());
+        assertThat(interval.get(1).asDouble()).isLessThanOrEqualTo(1.0);
+        assertThat(html).contains(String.format(Locale.ROOT, "[%.4f, %.4f]", interval.get(0).asDouble(),
+                interval.get(1).asDouble()));
     }
 
     @Test
