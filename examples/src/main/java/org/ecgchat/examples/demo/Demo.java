@@ -24,7 +24,6 @@ import org.ecgchat.coca.train.CocaExample;
 import org.ecgchat.coca.train.CocaTrainer;
 import org.ecgchat.coca.train.StepMetrics;
 import org.ecgchat.coca.train.TrainConfig;
-import org.ecgchat.coca.train.TrainingListener;
 import org.ecgchat.coca.zeroshot.CocaTextEncoder;
 import org.ecgchat.eval.classification.Bootstrap;
 import org.ecgchat.eval.classification.ClassificationEvaluator;
@@ -142,9 +141,10 @@ public final class Demo {
         double trainingDeadline = settings.minutes() * 60 * (1 - EVALUATION_SHARE);
         List<StepMetrics> history = new ArrayList<>();
         CocaModel model;
-        CocaTrainer[] running = new CocaTrainer[1];
-        try (DemoConsole.Bar bar = console.bar("train", plannedSteps, "steps")) {
-            TrainingListener listener = m -> {
+        try (DemoConsole.Bar bar = console.bar("train", plannedSteps, "steps");
+             CocaTrainer trainer = CocaTrainer.builder(training, batches).model(initial).output(out.resolve("train"))
+                     .name("demo").build()) {
+            trainer.addListener(m -> {
                 history.add(m);
                 // SameDiff's arrays hold native memory that only a collection frees; the Java heap
                 // barely grows meanwhile, so without this the process would swell by gigabytes and
@@ -152,15 +152,11 @@ public final class Demo {
                 System.gc();
                 bar.stepTo(m.step(), String.format(Locale.ROOT, "loss %.3f", m.loss()));
                 if (timer.elapsedSeconds() > trainingDeadline && m.step() < m.totalSteps()) {
-                    running[0].requestStop();
+                    trainer.requestStop();
                 }
-            };
-            try (CocaTrainer trainer = CocaTrainer.builder(training, batches).model(initial)
-                    .output(out.resolve("train")).name("demo").listener(listener).build()) {
-                running[0] = trainer;
-                SameDiffOutput.quietly(trainer::run);
-                model = trainer.model();
-            }
+            });
+            SameDiffOutput.quietly(trainer::run);
+            model = trainer.model();
         }
         if (history.size() < plannedSteps) {
             console.info(String.format(Locale.ROOT, "stopped after %d of %d steps to keep to the %.1f-minute budget",

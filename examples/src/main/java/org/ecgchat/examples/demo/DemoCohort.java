@@ -23,11 +23,10 @@ import org.ecgchat.io.synth.SyntheticPtbXl;
  * are assigned per patient, so no patient has records on both sides). Each record carries its
  * true diagnosis from the cohort plan.
  *
- * @param root  the dataset folder
  * @param train training records, in ecg_id order
  * @param test  held-out records, in ecg_id order
  */
-public record DemoCohort(Path root, List<DemoRecord> train, List<DemoRecord> test) {
+public record DemoCohort(List<DemoRecord> train, List<DemoRecord> test) {
 
     public DemoCohort {
         train = List.copyOf(train);
@@ -59,7 +58,7 @@ public record DemoCohort(Path root, List<DemoRecord> train, List<DemoRecord> tes
                         + r.id() + ")");
             }
         }
-        return new DemoCohort(root, train, test);
+        return new DemoCohort(train, test);
     }
 
     private static List<DemoRecord> read(Path root, Split split, Map<String, CohortRecord> plan) throws IOException {

@@ -23,7 +23,6 @@ final class PhaseTimer {
                  @JsonProperty("cpu_seconds") double cpuSeconds) {}
 
     private final long startNanos = System.nanoTime();
-    private final double startCpu = processCpuSeconds();
     private final List<Phase> phases = new ArrayList<>();
     private String current;
     private long currentStart;
@@ -53,11 +52,6 @@ final class PhaseTimer {
     /** Seconds since this timer was made. */
     double elapsedSeconds() {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    /** Process CPU seconds since this timer was made. */
-    double elapsedCpuSeconds() {
-        return processCpuSeconds() - startCpu;
     }
 
     /** CPU time of the whole process, or NaN when the platform does not report it. */
