@@ -29,8 +29,10 @@ public final class Delineator {
     private static final double QRS_PRE_SLOPE = 0.06, QRS_POST_SLOPE = 0.09;
     /** A QRS boundary is where its outer slope decays below this fraction of its modulus... */
     private static final double QRS_DECAY = 0.05;
-    /** ...or below this many times the lead's median |W| (its noise floor), whichever is higher. */
-    private static final double NOISE_FACTOR = 8;
+    /** ...or below this many times the noise level of the scale, whichever is higher. */
+    private static final double NOISE_FACTOR = 4;
+    /** Noise level: this percentile of the mean |W| over blocks of this length. */
+    private static final double NOISE_BLOCK_S = 0.05, NOISE_PERCENTILE = 0.1;
     /** A P wave whose slopes (at scale 2⁴) are below this fraction of the QRS's is noise or f waves. */
     private static final double P_MIN_SLOPE_RATIO = 0.03;
 
@@ -156,15 +158,27 @@ public final class Delineator {
         return new int[] {qrs(r, QRS_ONSET_SCALE)[0], qrs(r, QRS_OFFSET_SCALE)[1]};
     }
 
-    /** Median |W| at scale 2^j over the lead: the level slopes of noise and baseline reach. */
+    /**
+     * The noise level of scale 2^j: the mean |W| over the quietest 50 ms blocks of the lead (the
+     * 10th percentile of the block means). Isoelectric stretches between the waves exist at any
+     * heart rate, so this measures noise (or f waves) and not the slopes of P and T waves; on a
+     * clean lead it is zero.
+     */
     private double noise(int j) {
         if (Double.isNaN(noiseFloor[j])) {
-            double[] a = scale(j).clone();
-            for (int i = 0; i < a.length; i++) {
-                a[i] = Math.abs(a[i]);
+            double[] s = scale(j);
+            int block = Math.max(2, samples(NOISE_BLOCK_S));
+            double[] means = new double[Math.max(1, s.length / block)];
+            for (int b = 0; b < means.length; b++) {
+                double sum = 0;
+                int to = Math.min(s.length, (b + 1) * block);
+                for (int i = b * block; i < to; i++) {
+                    sum += Math.abs(s[i]);
+                }
+                means[b] = sum / Math.max(1, to - b * block);
             }
-            Arrays.sort(a);
-            noiseFloor[j] = a[a.length / 2];
+            Arrays.sort(means);
+            noiseFloor[j] = means[(int) (NOISE_PERCENTILE * (means.length - 1))];
         }
         return noiseFloor[j];
     }

@@ -32,6 +32,8 @@ public final class RPeakDetector {
     private static final double T_WAVE_SLOPE_RATIO = 0.5;
     private static final double NEGATIVE_DOMINANCE = 0.1;
     private static final double NOISE_SLOPE_RATIO = 0.3;
+    private static final double P_WAVE_STEEPNESS_RATIO = 2;
+    private static final double MIN_STEEPNESS_RATIO = 0.25;
 
     private RPeakDetector() {}
 
@@ -100,8 +102,9 @@ public final class RPeakDetector {
         double typicalSlope = candidates == 0 ? 0 : candidateSlopes[candidates / 2];
 
         int[] peaks = new int[count];
+        double[] steepnesses = new double[count];
         int found = 0, previous = Integer.MIN_VALUE / 2;
-        double previousSlope = 0;
+        double previousSlope = 0, previousSteepness = 0;
         int tWaveWindow = (int) Math.rint(samplingFrequency * T_WAVE_WINDOW_S);
         for (int i = 0; i < count; i++) {
             int begin = begins[i], end = ends[i];
@@ -129,13 +132,42 @@ public final class RPeakDetector {
                 continue;
             }
             int peak = begin + best;
-            if (peak - previous > mindelay) {
+            double steepness = steepness(cleaned, begin, end);
+            boolean near = begin - previous < tWaveWindow;
+            if (peak - previous > mindelay && !(near && steepness > P_WAVE_STEEPNESS_RATIO * previousSteepness)) {
+                steepnesses[found] = steepness;
                 peaks[found++] = peak;
-                previous = peak;
-                previousSlope = slope;
+            } else if (steepness > previousSteepness && (peak - previous <= mindelay || near)) {
+                // the previous one was a P wave (or a T wave seen first): a QRS is the steepest deflection
+                steepnesses[found - 1] = steepness;
+                peaks[found - 1] = peak;
+            } else {
+                continue;
+            }
+            previous = peak;
+            previousSlope = slope;
+            previousSteepness = steepness;
+        }
+        // a lone P or T wave (e.g. of a beat cut by the start of the record) is far less steep than the beats
+        double[] sorted = Arrays.copyOf(steepnesses, found);
+        Arrays.sort(sorted);
+        double floor = found == 0 ? 0 : MIN_STEEPNESS_RATIO * sorted[found / 2];
+        int kept = 0;
+        for (int i = 0; i < found; i++) {
+            if (steepnesses[i] >= floor) {
+                peaks[kept++] = peaks[i];
             }
         }
-        return Arrays.copyOf(peaks, found);
+        return Arrays.copyOf(peaks, kept);
+    }
+
+    /** The largest absolute first difference of {@code x} in [from, to]. */
+    private static double steepness(double[] x, int from, int to) {
+        double max = 0;
+        for (int i = Math.max(1, from); i <= to; i++) {
+            max = Math.max(max, Math.abs(x[i] - x[i - 1]));
+        }
+        return max;
     }
 
     /** The index of the most prominent local maximum of {@code x}, or −1 if it has none. */
