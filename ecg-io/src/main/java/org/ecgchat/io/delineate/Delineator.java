@@ -24,6 +24,10 @@ public final class Delineator {
     private static final int QRS_ONSET_SCALE = 3;
     private static final int QRS_OFFSET_SCALE = 2;
     private static final int T_SCALE = 4;
+    static int REFINE_SCALE = Integer.getInteger("refine.scale", 1);
+    static double ONSET_MARGIN_S = Double.parseDouble(System.getProperty("refine.onmargin", "0.004"));
+    static double OFFSET_MARGIN_S = Double.parseDouble(System.getProperty("refine.offmargin", "0.002"));
+    static double REFINE_DECAY = Double.parseDouble(System.getProperty("refine.decay", "0.02"));
     private static final int P_SCALE = 3;
     /** Slopes before (after) R belong to the QRS when above this fraction of its steepest one. */
     private static final double QRS_PRE_SLOPE = 0.06, QRS_POST_SLOPE = 0.09;
@@ -155,7 +159,26 @@ public final class Delineator {
 
     /** {onset, offset} of the QRS complex around {@code r}. */
     private int[] qrs(int r) {
-        return new int[] {qrs(r, QRS_ONSET_SCALE)[0], qrs(r, QRS_OFFSET_SCALE)[1]};
+        int onset = qrs(r, QRS_ONSET_SCALE)[0], offset = qrs(r, QRS_OFFSET_SCALE)[1];
+        if (onset == Beat.ABSENT || offset == Beat.ABSENT || REFINE_SCALE < 0) {
+            return new int[] {onset, offset};
+        }
+        // the coarse scales smear a slow deflection out by up to 15 ms; the fine scale finds where it starts
+        double[] fine = scale(REFINE_SCALE);
+        double max = 0;
+        for (int i = onset; i <= offset; i++) {
+            max = Math.max(max, Math.abs(fine[i]));
+        }
+        double level = Math.max(REFINE_DECAY * max, NOISE_FACTOR * noise(REFINE_SCALE));
+        int on = onset, off = offset;
+        while (on < r && Math.abs(fine[on]) < level) {
+            on++;
+        }
+        while (off > r && Math.abs(fine[off]) < level) {
+            off--;
+        }
+        return new int[] {Math.max(onset, Math.min(r, on - samples(ONSET_MARGIN_S))),
+                Math.min(offset, Math.max(r, off + samples(OFFSET_MARGIN_S)))};
     }
 
     /**
