@@ -27,6 +27,13 @@ public final class Delineator {
     static int REFINE_SCALE = Integer.getInteger("refine.scale", 1);
     static double ONSET_MARGIN_S = Double.parseDouble(System.getProperty("refine.onmargin", "0.004"));
     static double OFFSET_MARGIN_S = Double.parseDouble(System.getProperty("refine.offmargin", "0.002"));
+    static double T_ON = Double.parseDouble(System.getProperty("t.on", "0.25"));
+    static double T_OFF = Double.parseDouble(System.getProperty("t.off", "0.4"));
+    static int TB_SCALE = Integer.getInteger("tb.scale", 0);
+    static int TB_MODE = Integer.getInteger("tb.mode", 0);
+    static double TB_ON = Double.parseDouble(System.getProperty("tb.on", "0.25"));
+    static double TB_OFF = Double.parseDouble(System.getProperty("tb.off", "0.4"));
+    static double TB_MARGIN = Double.parseDouble(System.getProperty("tb.margin", "0.0"));
     static double REFINE_DECAY = Double.parseDouble(System.getProperty("refine.decay", "0.02"));
     private static final int P_SCALE = 3;
     /** Slopes before (after) R belong to the QRS when above this fraction of its steepest one. */
@@ -145,7 +152,7 @@ public final class Delineator {
             int r = rPeaks[i];
             int[] qrs = qrs(r);
             int onset = qrs[0], offset = qrs[1];
-            int[] t = tWave(r, offset, rr[i]);
+            int[] t = tWave(r, onset, offset, rr[i]);
             int pLimit = Math.max(previousEnd, i > 0 ? rPeaks[i - 1] + samples(0.1) : 0);
             int[] p = pWave(onset == Beat.ABSENT ? r - samples(0.05) : onset, pLimit, r);
             int[] qs = qAndS(onset, r, offset);
@@ -299,13 +306,14 @@ public final class Delineator {
     // ---------------------------------------------------------------- T and P
 
     /** {onset, peak, offset} of the T wave after the QRS. */
-    private int[] tWave(int r, int qrsOffset, int rr) {
+    private int[] tWave(int r, int qrsOnset, int qrsOffset, int rr) {
+        double baseline = qrsOnset == Beat.ABSENT ? 0 : mean(Math.max(0, qrsOnset - samples(0.01)), qrsOnset);
         int start = Math.max(r + samples(0.1), qrsOffset == Beat.ABSENT ? 0 : qrsOffset + samples(0.03));
         int end = r + (rr > samples(0.7) ? samples(0.5) : (int) Math.round(0.7 * rr));
         end = Math.min(end, x.length - 2);
-        int[] wave = wave(T_SCALE, start, end, 0.25, 0.25, 0.4);
+        int[] wave = wave(T_SCALE, start, end, 0.25, T_ON, T_OFF, baseline);
         if (wave[1] == Beat.ABSENT) {
-            wave = wave(T_SCALE + 1, start, end, 0.25, 0.25, 0.4);
+            wave = wave(T_SCALE + 1, start, end, 0.25, T_ON, T_OFF, baseline);
         }
         return wave;
     }
@@ -345,7 +353,7 @@ public final class Delineator {
         for (int i = Math.max(0, r - samples(0.08)); i <= Math.min(x.length - 1, r + samples(0.08)); i++) {
             qrsSlope = Math.max(qrsSlope, Math.abs(coarse[i]));
         }
-        int[] wave = wave(P_SCALE, start, end, 0.02, 0.3, 0.5);
+        int[] wave = wave(P_SCALE, start, end, 0.02, 0.3, 0.5, Double.NaN);
         if (wave[1] != Beat.ABSENT) {
             // a P wave's slopes are a visible fraction of the QRS's; smaller lobes are noise or f waves
             double lobe = 0;
@@ -365,7 +373,7 @@ public final class Delineator {
      * peak at the zero crossing between them, onset/offset where the outer slopes decay below
      * {@code xiOn}/{@code xiOff} of their modulus.
      */
-    private int[] wave(int j, int start, int end, double epsilon, double xiOn, double xiOff) {
+    private int[] wave(int j, int start, int end, double epsilon, double xiOn, double xiOff, double baseline) {
         int[] none = {Beat.ABSENT, Beat.ABSENT, Beat.ABSENT};
         if (end - start < 4 || start < 1) {
             return none;
@@ -376,32 +384,90 @@ public final class Delineator {
             sumSquares += s[i] * s[i];
         }
         double threshold = epsilon * Math.sqrt(sumSquares / (end - start));
-        int strongest = Beat.ABSENT;
-        for (int i = start; i < end; i++) {
-            if (isModulusMaximum(s, i) && Math.abs(s[i]) > threshold
-                    && (strongest == Beat.ABSENT || Math.abs(s[i]) > Math.abs(s[strongest]))) {
-                strongest = i;
-            }
-        }
-        if (strongest == Beat.ABSENT) {
-            return none;
-        }
-        int before = strongestOpposite(s, strongest, start, strongest, threshold);
-        int after = strongestOpposite(s, strongest, strongest + 1, end, threshold);
         int first, second;
-        if (before == Beat.ABSENT && after == Beat.ABSENT) {
-            return none;
-        } else if (after == Beat.ABSENT || (before != Beat.ABSENT && Math.abs(s[before]) > Math.abs(s[after]))) {
-            first = before;
-            second = strongest;
+        if (Double.isNaN(baseline)) {
+            int strongest = Beat.ABSENT;
+            for (int i = start; i < end; i++) {
+                if (isModulusMaximum(s, i) && Math.abs(s[i]) > threshold
+                        && (strongest == Beat.ABSENT || Math.abs(s[i]) > Math.abs(s[strongest]))) {
+                    strongest = i;
+                }
+            }
+            if (strongest == Beat.ABSENT) {
+                return none;
+            }
+            int before = strongestOpposite(s, strongest, start, strongest, threshold);
+            int after = strongestOpposite(s, strongest, strongest + 1, end, threshold);
+            if (before == Beat.ABSENT && after == Beat.ABSENT) {
+                return none;
+            } else if (after == Beat.ABSENT || (before != Beat.ABSENT && Math.abs(s[before]) > Math.abs(s[after]))) {
+                first = before;
+                second = strongest;
+            } else {
+                first = strongest;
+                second = after;
+            }
         } else {
-            first = strongest;
-            second = after;
+            int[] slopes = new int[end - start];
+            int count = 0;
+            for (int i = start; i < end; i++) {
+                if (isModulusMaximum(s, i) && Math.abs(s[i]) > threshold) {
+                    slopes[count++] = i;
+                }
+            }
+            // the wave: the pair of neighbouring opposite slopes whose peak stands furthest from the baseline
+            int k = Beat.ABSENT;
+            double best = -1;
+            for (int m = 0; m + 1 < count; m++) {
+                if (Math.signum(s[slopes[m]]) == Math.signum(s[slopes[m + 1]])) {
+                    continue;
+                }
+                double height = Math.abs(x[zeroCrossing(s, slopes[m], slopes[m + 1])] - baseline);
+                if (height > best) {
+                    best = height;
+                    k = m;
+                }
+            }
+            if (k == Beat.ABSENT) {
+                return none;
+            }
+            first = slopes[k];
+            second = slopes[k + 1];
         }
         int peak = zeroCrossing(s, first, second);
         int onset = decayLeft(s, first, xiOn * Math.abs(s[first]), Math.max(0, start - samples(0.1)));
         int offset = decayRight(s, second, xiOff * Math.abs(s[second]), Math.min(x.length - 1, end + samples(0.15)));
+        if (!Double.isNaN(baseline) && Boolean.getBoolean("t.debug")) {
+            double[] f = scale(j - 1);
+            int a = extremum(f, second, samples(0.02));
+            System.err.printf("TDEBUG %d %.3f %d%n", j, Math.abs(f[a]) / Math.abs(s[second]), offset - second);
+        }
+        if (!Double.isNaN(baseline) && TB_SCALE > 0) {
+            double[] f = scale(TB_SCALE);
+            int reach = samples(0.02);
+            int a = extremum(f, second, reach), b = extremum(f, first, reach);
+            int fineOff = decayRight(f, a, TB_OFF * Math.abs(f[a]), Math.min(x.length - 1, end + samples(0.15)));
+            int fineOn = decayLeft(f, b, TB_ON * Math.abs(f[b]), Math.max(0, start - samples(0.1)));
+            if (TB_MODE == 0) {
+                offset = fineOff;
+                onset = fineOn;
+            } else {
+                offset = Math.min(offset, fineOff + samples(TB_MARGIN));
+                onset = Math.max(onset, fineOn - samples(TB_MARGIN));
+            }
+        }
         return new int[] {onset, peak, offset};
+    }
+
+    /** The sample within {@code reach} of {@code i} where s has the same sign as s[i] and the largest modulus. */
+    private static int extremum(double[] s, int i, int reach) {
+        int best = i;
+        for (int k = Math.max(0, i - reach); k <= Math.min(s.length - 1, i + reach); k++) {
+            if (Math.signum(s[k]) == Math.signum(s[i]) && Math.abs(s[k]) > Math.abs(s[best])) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /** The strongest modulus maximum in [from, to) with the sign opposite to s[ref], above threshold. */
