@@ -28,8 +28,14 @@ public final class ScoreTables {
     private ScoreTables() {
     }
 
-    /** A numeric table read from CSV. */
-    record Table(List<String> columns, List<String> ids, double[][] values) {
+    /**
+     * A numeric table read from CSV.
+     *
+     * @param columns the class names of the header (without {@code id})
+     * @param ids the {@code id} column, or {@code null} when the file has none
+     * @param values one row per sample
+     */
+    public record Table(List<String> columns, List<String> ids, double[][] values) {
     }
 
     /** Reads a scores CSV and a labels CSV. */
@@ -118,7 +124,8 @@ public final class ScoreTables {
         return out;
     }
 
-    static Table readTable(Path file) throws IOException {
+    /** Reads one CSV table: a header of class names (optional first column {@code id}), one row per sample. */
+    public static Table readTable(Path file) throws IOException {
         List<String> columns;
         List<String> ids = null;
         List<double[]> rows = new ArrayList<>();

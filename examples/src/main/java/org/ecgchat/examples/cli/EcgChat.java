@@ -18,11 +18,16 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             RdannCommand.class,
             EvalCommand.class,
+            TrainCocaCommand.class,
             WfepCommand.class,
             BeatsCommand.class,
             ConvertCommand.class,
             SynthCommand.class,
             PlotCommand.class,
+            EmbedCommand.class,
+            ZeroShotCommand.class,
+            RetrieveCommand.class,
+            CaptionCommand.class,
         })
 public final class EcgChat implements Runnable {
 

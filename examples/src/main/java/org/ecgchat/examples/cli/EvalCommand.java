@@ -15,9 +15,7 @@ import org.ecgchat.eval.classification.Metric;
 import org.ecgchat.eval.classification.MultiLabelData;
 import org.ecgchat.eval.classification.UndefinedMetricException;
 import org.ecgchat.eval.report.ClassificationTables;
-import org.ecgchat.eval.report.CurvePlots;
 import org.ecgchat.eval.report.EvaluationRun;
-import org.ecgchat.eval.report.HtmlReport;
 import org.ecgchat.eval.report.ScoreTables;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -34,9 +32,6 @@ import picocli.CommandLine.Spec;
             "sensitivity/specificity and macro averages from scores and labels, and writes CSV, JSON,",
             "Markdown, ROC/PR curve PNGs and an HTML page. The Markdown table is also printed."})
 public final class EvalCommand implements Callable<Integer> {
-
-    /** Output formats. */
-    enum Format { csv, json, md, html, png }
 
     static final class Input {
         @ArgGroup(exclusive = false, multiplicity = "1")
@@ -80,7 +75,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--formats", split = ",", paramLabel = "F",
             description = "outputs among ${COMPLETION-CANDIDATES} (default: all)")
-    Set<Format> formats = EnumSet.allOf(Format.class);
+    Set<EvalOutputs.Format> formats = EnumSet.allOf(EvalOutputs.Format.class);
 
     @Spec
     CommandSpec spec;
@@ -107,22 +102,7 @@ public final class EvalCommand implements Callable<Integer> {
                 }
             }
             EvaluationRun run = new EvaluationRun(title, data, report, intervals);
-            if (formats.contains(Format.csv)) {
-                ClassificationTables.writeCsv(run, out.resolve("classes.csv"));
-            }
-            if (formats.contains(Format.json)) {
-                ClassificationTables.writeJson(run, out.resolve("classes.json"));
-            }
-            if (formats.contains(Format.md)) {
-                ClassificationTables.writeMarkdown(run, out.resolve("classes.md"));
-            }
-            if (formats.contains(Format.png)) {
-                CurvePlots.writePng(CurvePlots.rocChart(data, title), out.resolve("roc.png"));
-                CurvePlots.writePng(CurvePlots.precisionRecallChart(data, title), out.resolve("pr.png"));
-            }
-            if (formats.contains(Format.html)) {
-                HtmlReport.write(run, out.resolve("report.html"));
-            }
+            EvalOutputs.write(run, out, formats);
             outWriter.print(ClassificationTables.toMarkdown(run));
             outWriter.flush();
             return 0;
