@@ -335,7 +335,7 @@ public final class Delineator {
 
     /** {onset, peak, offset} of the T wave after the QRS. */
     private int[] tWave(int r, int qrsOnset, int qrsOffset, int rr) {
-        // the level just before the QRS: the wave the T is stands out from it
+        // the T wave stands out from the level just before the QRS (the end of the PR segment)
         double baseline = qrsOnset == Beat.ABSENT ? 0 : mean(Math.max(0, qrsOnset - samples(0.01)), qrsOnset);
         int start = Math.max(r + samples(0.1), qrsOffset == Beat.ABSENT ? 0 : qrsOffset + samples(0.03));
         int end = r + (rr > samples(0.7) ? samples(0.5) : (int) Math.round(0.7 * rr));
@@ -397,8 +397,8 @@ public final class Delineator {
     }
 
     /**
-     * The P wave in {@code [start, end)} at scale 2^j: the steepest slope and the steepest opposite
-     * slope next to it (before or after, whichever is steeper).
+     * The P wave in {@code [start, end)} at scale 2^j: the steepest slope and the steepest slope of
+     * the opposite sign before or after it, whichever is steeper.
      */
     private int[] steepestWave(int j, int start, int end) {
         if (end - start < 4 || start < 1) {
