@@ -11,11 +11,15 @@ import java.util.Arrays;
  * signal with the largest prominence, and peaks closer than 300 ms to the previous one are
  * refractory.
  *
- * <p>Four departures from NeuroKit2 make it more robust. A stretch whose steepest slope is below
+ * <p>Six departures from NeuroKit2 make it more robust. A stretch whose steepest slope is below
  * 30 % of the median over all stretches is noise (NeuroKit2 places beats in noisy pauses). As in
  * Pan–Tompkins, a stretch within
  * 360 ms of the previous beat whose steepest slope is less than half of that beat's is taken for a
- * T wave (tall T waves in the precordial leads otherwise count as beats). An entirely negative
+ * T wave (tall T waves in the precordial leads otherwise count as beats). A stretch steeper (largest
+ * sample-to-sample step) than the previous beat replaces it when it falls within the refractory
+ * period, or within 360 ms and more than twice as steep: the earlier one was the P wave (large
+ * next to a low-voltage QRS) or a T wave seen first. A beat less than a quarter as steep as the
+ * median beat is the lone P or T wave of a beat cut by the edge of the record. An entirely negative
  * complex (such as the premature ventricular beats of MIT-BIH record 100 in MLII), whose local
  * maxima are missing or at least ten times less prominent than its deepest trough, is located at
  * that trough instead of being dropped or placed on a ripple. And the refractory period starts at
