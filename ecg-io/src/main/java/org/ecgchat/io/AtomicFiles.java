@@ -3,6 +3,7 @@ package org.ecgchat.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,11 @@ public final class AtomicFiles {
     /** Writes {@code bytes} to {@code target}, creating missing directories. */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, out -> out.write(bytes));
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code target}, creating missing directories. */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

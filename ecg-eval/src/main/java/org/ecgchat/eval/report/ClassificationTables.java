@@ -19,6 +19,7 @@ import org.ecgchat.eval.classification.ClassMetrics;
 import org.ecgchat.eval.classification.ConfusionMatrix;
 import org.ecgchat.eval.classification.MacroAverage;
 import org.ecgchat.eval.classification.Metric;
+import org.ecgchat.io.AtomicFiles;
 
 /**
  * The per-class table of a run as CSV, JSON and Markdown. Undefined values are an empty CSV

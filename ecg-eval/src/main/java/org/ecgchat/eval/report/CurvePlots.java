@@ -7,6 +7,7 @@ import org.ecgchat.eval.classification.BinaryCurve;
 import org.ecgchat.eval.classification.MultiLabelData;
 import org.ecgchat.eval.classification.PrecisionRecallCurve;
 import org.ecgchat.eval.classification.RocCurve;
+import org.ecgchat.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

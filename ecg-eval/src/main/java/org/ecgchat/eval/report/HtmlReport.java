@@ -7,6 +7,7 @@ import org.ecgchat.eval.classification.Bootstrap;
 import org.ecgchat.eval.classification.ClassMetrics;
 import org.ecgchat.eval.classification.MacroAverage;
 import org.ecgchat.eval.classification.Metric;
+import org.ecgchat.io.AtomicFiles;
 
 /**
  * One self-contained HTML page of a run: macro summary with bootstrap intervals, the per-class

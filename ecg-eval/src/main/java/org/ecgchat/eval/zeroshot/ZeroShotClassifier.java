@@ -51,7 +51,7 @@ public final class ZeroShotClassifier {
      * Runs a zero-shot evaluation: looks up the CKEPE prompt of every label, embeds the prompts,
      * scores the ECGs and computes the metric table.
      *
-     * @param labels  class labels in score-column order (e.g. a set of {@link ZeroShotLabelSets})
+     * @param labels  class labels in score-column order (e.g. a set of {@link org.ecgchat.io.dataset.LabelSets})
      * @param truth   true labels {@code [samples, classes]}, 0 or 1
      */
     public static ZeroShotResult run(List<String> labels, CkepePrompts prompts, TextEncoder encoder, double[][] ecg,

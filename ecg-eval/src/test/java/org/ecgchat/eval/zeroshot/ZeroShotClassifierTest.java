@@ -12,6 +12,7 @@ import org.ecgchat.eval.EvalInputException;
 import org.ecgchat.eval.classification.ClassificationEvaluator;
 import org.ecgchat.eval.classification.Metric;
 import org.ecgchat.eval.classification.MultiLabelData;
+import org.ecgchat.io.dataset.LabelSets;
 import org.junit.jupiter.api.Test;
 
 /** CKEPE prompt lookup on the shipped files and the zero-shot scoring rule. */
@@ -36,17 +37,17 @@ class ZeroShotClassifierTest {
     void everyLabelOfEverySetHasAPrompt() throws Exception {
         Path dir = metadata();
         CkepePrompts prompts = CkepePrompts.load(dir.resolve("prompts/CKEPE_prompt.json"));
-        ZeroShotLabelSets sets = ZeroShotLabelSets.load(dir.resolve("zero_shot_classes.json"));
+        LabelSets sets = LabelSets.read(dir.resolve("zero_shot_classes.json"));
         assertThat(sets.names()).containsExactly("ptbxl_super_class", "ptbxl_sub_class", "ptbxl_form",
                 "ptbxl_rhythm", "cpsc2018");
-        assertThat(sets.labels("ptbxl_super_class")).containsExactly("CD", "HYP", "MI", "NORM", "STTC");
+        assertThat(sets.get("ptbxl_super_class").labels()).containsExactly("CD", "HYP", "MI", "NORM", "STTC");
         for (String set : sets.names()) {
-            assertThat(prompts.promptsFor(sets.labels(set))).allSatisfy(p -> assertThat(p).isNotBlank());
+            assertThat(prompts.promptsFor(sets.get(set).labels())).allSatisfy(p -> assertThat(p).isNotBlank());
         }
         assertThat(prompts.promptFor("NORM")).startsWith("normal ECG, normal electrocardiogram");
         assertThatThrownBy(() -> prompts.promptFor("XYZ_")).isInstanceOf(EvalInputException.class)
                 .hasMessageContaining("no prompt for label 'XYZ_' (key 'XYZ')");
-        assertThatThrownBy(() -> sets.labels("mimic")).isInstanceOf(EvalInputException.class)
+        assertThatThrownBy(() -> sets.get("mimic")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no label set 'mimic'");
     }
 

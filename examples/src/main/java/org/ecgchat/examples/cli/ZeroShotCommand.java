@@ -27,9 +27,9 @@ import org.ecgchat.eval.report.EvaluationRun;
 import org.ecgchat.eval.report.ScoreTables;
 import org.ecgchat.eval.zeroshot.CkepePrompts;
 import org.ecgchat.eval.zeroshot.ZeroShotClassifier;
-import org.ecgchat.eval.zeroshot.ZeroShotLabelSets;
 import org.ecgchat.eval.zeroshot.ZeroShotResult;
 import org.ecgchat.io.EcgIoException;
+import org.ecgchat.io.dataset.LabelSets;
 import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.tokenize.TokenizerFormatException;
 import picocli.CommandLine.Command;
@@ -150,9 +150,9 @@ public final class ZeroShotCommand implements Callable<Integer> {
     private List<String> classes() throws IOException {
         Path file = labelSets != null ? labelSets : metadataOrNull("zero_shot_classes.json");
         if (file != null) {
-            ZeroShotLabelSets sets = ZeroShotLabelSets.load(file);
+            LabelSets sets = LabelSets.read(file);
             if (sets.names().contains(labels) || !labels.contains(",")) {
-                return sets.labels(labels);
+                return sets.get(labels).labels();
             }
         } else if (!labels.contains(",")) {
             throw new IllegalArgumentException("--labels " + labels + " names a label set, but there is no label-set file:"
