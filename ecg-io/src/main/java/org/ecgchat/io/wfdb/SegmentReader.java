@@ -142,11 +142,9 @@ final class SegmentReader implements SampleSource {
             throws IOException {
         List<SignalSpec> specs = header.signals();
         int frames = (int) (to - from);
-        for (int i : wanted) {
-            out.allocate(i, frames * specs.get(signals[i]).samplesPerFrame());
-        }
         if (g.file == null) {
             for (int i : wanted) {
+                out.allocate(i, frames * specs.get(signals[i]).samplesPerFrame());
                 out.fillInvalid(i, 0, frames * specs.get(signals[i]).samplesPerFrame());
             }
             return;
@@ -187,13 +185,24 @@ final class SegmentReader implements SampleSource {
             positions[w] = positionOfSignal[s];
             direct &= specs.get(s).samplesPerFrame() == 1;
         }
+        // Each output array is made just before its first values go in, while the zeroed array is
+        // still in cache (making them all first costs half again as much for a 12-lead record).
+        if (fileFrom >= fileTo) {
+            for (int i : wanted) {
+                out.allocate(i, frames * specs.get(signals[i]).samplesPerFrame());
+            }
+        }
         for (long c0 = fileFrom; c0 < fileTo; c0 += chunk) {
             long c1 = Math.min(fileTo, c0 + chunk);
+            boolean first = c0 == fileFrom;
             if (direct) {
                 byte[] bytes = g.file.readFixedBytes(c0, c1);
                 int width = g.format.bytesPerGroup();
                 int counted = (int) Math.max(0, Math.min(c1, n) - c0);
                 for (int w = 0; w < outputs.length; w++) {
+                    if (first) {
+                        out.allocate(outputs[w], frames);
+                    }
                     int sum = out.decodeDirect(outputs[w], g.format, bytes, positions[w] * width, frameSize * width,
                             (int) (c0 - from), (int) (c1 - c0));
                     if (wholeSignal && counted == c1 - c0) {
@@ -213,6 +222,9 @@ final class SegmentReader implements SampleSource {
                 int s = signals[i];
                 SignalSpec spec = specs.get(s);
                 int spf = spec.samplesPerFrame();
+                if (first) {
+                    out.allocate(i, frames * spf);
+                }
                 int pos = positionOfSignal[s];
                 long skew = spec.skewFrames();
                 // int loop counters throughout: C2 optimises counted int loops only
