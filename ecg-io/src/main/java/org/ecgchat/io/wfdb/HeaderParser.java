@@ -53,18 +53,17 @@ final class HeaderParser {
         String text = decode(file, bytes);
         List<String> lines = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                String line = text.substring(start, i);
-                int end = line.length();
-                while (end > 0 && line.charAt(end - 1) == '\r') {
-                    end--;
-                }
-                lines.add(line.substring(0, end));
-                start = i + 1;
+        while (start <= text.length()) {
+            int newline = text.indexOf('\n', start);
+            int stop = newline < 0 ? text.length() : newline;
+            int end = stop;
+            while (end > start && text.charAt(end - 1) == '\r') {
+                end--;
             }
+            lines.add(text.substring(start, end));
+            start = stop + 1;
         }
-        if (start > text.length() && !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
         return new HeaderParser(file, recordArgument, lines).parse();
