@@ -89,6 +89,7 @@ public class CocaTrainStepBenchmark {
 
     @Setup
     public void build() throws IOException {
+        Nd4j.getBackend(); // loads the native library before its build is asked for
         String build = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
         boolean oneDnnWanted = System.getProperty("org.bytedeco.javacpp.platform.extension", "").contains("onednn");
         if (oneDnnWanted != build.contains("HAVE_ONEDNN")) {
