@@ -101,24 +101,13 @@ public final class CocaTrainStep {
     }
 
     private double[] single(CocaBatch batch) {
-        Graph.Pass pass = graph.backward(model.inputs(batch.ecg(), batch.text()), parameters.trainableNames(),
-                List.of(CocaGraph.CLIP_LOSS, CocaGraph.CAPTION_LOSS));
-        parameters.setGradients(pass.gradients());
-        release(pass.gradients());
-        return new double[] {pass.outputs().get(CocaGraph.CLIP_LOSS).getDouble(),
-            pass.outputs().get(CocaGraph.CAPTION_LOSS).getDouble()};
-    }
-
-    /**
-     * Frees autodiff's gradient arrays once copied into the flat buffer. ND4J otherwise frees native
-     * memory only when the Java garbage collector finds the arrays, and a full-size model leaves
-     * about a gigabyte of them per step.
-     */
-    private static void release(Map<String, INDArray> arrays) {
-        for (INDArray a : arrays.values()) {
-            if (a != null && a.closeable()) {
-                a.close();
-            }
+        // closing the pass hands autodiff's arrays back to the graph's cache for the next step: fresh
+        // native memory (zeroed, then page-faulted in) would cost more than the step's arithmetic
+        try (Graph.Pass pass = graph.backward(model.inputs(batch.ecg(), batch.text()), parameters.trainableNames(),
+                List.of(CocaGraph.CLIP_LOSS, CocaGraph.CAPTION_LOSS))) {
+            parameters.setGradients(pass.gradients());
+            return new double[] {pass.outputs().get(CocaGraph.CLIP_LOSS).getDouble(),
+                pass.outputs().get(CocaGraph.CAPTION_LOSS).getDouble()};
         }
     }
 
@@ -154,20 +143,20 @@ public final class CocaTrainStep {
             in.put(CocaGraph.ECG_LATENT_GRAD, rowsOf(contrastive.ecgGrad(), row, rows));
             in.put(CocaGraph.TEXT_LATENT_GRAD, rowsOf(contrastive.textGrad(), row, rows));
             in.put(CocaGraph.CAPTION_SHARE, Nd4j.scalar((float) (tokens[j] / allTokens)));
-            Graph.Pass pass = accumulationGraph.backward(in, names, List.of(CocaGraph.CAPTION_LOSS));
-            Map<String, INDArray> grads = pass.gradients();
-            if (names.size() < parameters.trainableNames().size()) {
-                // autodiff of the surrogate does not reach logit_scale; its gradient is set below
-                grads = new HashMap<>(grads);
-                grads.put(LOGIT_SCALE, Nd4j.scalar(0f));
+            try (Graph.Pass pass = accumulationGraph.backward(in, names, List.of(CocaGraph.CAPTION_LOSS))) {
+                Map<String, INDArray> grads = pass.gradients();
+                if (names.size() < parameters.trainableNames().size()) {
+                    // autodiff of the surrogate does not reach logit_scale; its gradient is set below
+                    grads = new HashMap<>(grads);
+                    grads.put(LOGIT_SCALE, Nd4j.scalar(0f));
+                }
+                if (j == 0) {
+                    parameters.setGradients(grads);
+                } else {
+                    parameters.addGradients(grads);
+                }
+                caption += pass.outputs().get(CocaGraph.CAPTION_LOSS).getDouble() * tokens[j] / allTokens;
             }
-            if (j == 0) {
-                parameters.setGradients(grads);
-            } else {
-                parameters.addGradients(grads);
-            }
-            release(pass.gradients());
-            caption += pass.outputs().get(CocaGraph.CAPTION_LOSS).getDouble() * tokens[j] / allTokens;
             row += rows;
         }
         INDArray scaleGrad = parameters.gradients().get(LOGIT_SCALE);

@@ -1,9 +1,12 @@
 package org.ecgchat.nn.layers;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,11 +16,11 @@ import java.util.Set;
 import java.util.function.Function;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.array.SingleThreadArrayHolder;
+import org.nd4j.autodiff.samediff.internal.SessionMemMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.segment.UnsortedSegmentSum;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -30,7 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code gather} into its table (wrong rows, and a graph with two gathers cannot even build its
  * gradient function), so lookup tables enter the graph as constants — autodiff never touches
  * them — and {@link #gradients} asks autodiff for the gradient of each lookup's output and
- * scatter-adds it into the table's gradient itself. The constant shares the weight array, so
+ * adds its rows into the table's gradient itself. The constant shares the weight array, so
  * in-place updates still reach it. A lookup's output is its rows plus a scalar zero variable
  * ({@value #LOOKUP_ANCHOR}, not a parameter): that puts it on autodiff's gradient path.
  */
@@ -139,8 +142,134 @@ public final class Graph {
         return rows;
     }
 
-    /** What one backward pass gives: gradients by requested name, and the forward outputs asked for. */
-    public record Pass(Map<String, INDArray> gradients, Map<String, INDArray> outputs) {}
+    /**
+     * What one backward pass gives: gradients by requested name, and the forward outputs asked for.
+     * The arrays come from the graph's array cache: {@link #close()} returns them to it once they
+     * have been copied (on the thread that ran the pass), so the next pass reuses their memory
+     * instead of allocating it afresh. Without {@code close()} they are ordinary arrays, freed
+     * when the garbage collector finds them.
+     */
+    public static final class Pass implements AutoCloseable {
+
+        private final Map<String, INDArray> gradients;
+        private final Map<String, INDArray> outputs;
+        private final SessionMemMgr cache;
+        private final Set<INDArray> persistent;
+        private final long thread;
+        private boolean closed;
+
+        Pass(Map<String, INDArray> gradients, Map<String, INDArray> outputs, SessionMemMgr cache,
+                Set<INDArray> persistent) {
+            this.gradients = Collections.unmodifiableMap(gradients);
+            this.outputs = Collections.unmodifiableMap(outputs);
+            this.cache = cache;
+            this.persistent = persistent;
+            this.thread = Thread.currentThread().getId();
+        }
+
+        /** Gradients by the names asked for. */
+        public Map<String, INDArray> gradients() {
+            return gradients;
+        }
+
+        /** The forward outputs asked for, by name. */
+        public Map<String, INDArray> outputs() {
+            return outputs;
+        }
+
+        /**
+         * Hands every array of this pass back to the graph's cache; they must not be used
+         * afterwards. On another thread than the pass's the arrays are freed instead (the cache
+         * belongs to the thread).
+         */
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            Set<INDArray> seen = identitySet();
+            seen.addAll(persistent);
+            boolean sameThread = Thread.currentThread().getId() == thread;
+            for (Map<String, INDArray> arrays : List.of(gradients, outputs)) {
+                for (INDArray a : arrays.values()) {
+                    if (a == null || !seen.add(a) || a.wasClosed()) {
+                        continue;
+                    }
+                    if (sameThread) {
+                        cache.release(a);
+                    } else if (a.closeable()) {
+                        a.close();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code table[ids[i], :] += rows[i, :]}. The rows are few (a batch's tokens) and the table
+     * large (a vocabulary): a loop over the rows costs next to nothing, whereas libnd4j's
+     * {@code unsorted_segment_sum} and {@code scatter_add} work through every table row (a fifth
+     * of a second for BERT's vocabulary) and leave the output's buffer marked as shared.
+     */
+    private static void scatterAddRows(INDArray table, INDArray ids, INDArray rows, Parameter p) {
+        long[] index = ids.toLongVector();
+        int width = Math.toIntExact(table.size(1));
+        INDArray dense = rows.isView() || rows.ordering() != 'c' ? rows.dup('c') : rows;
+        float[] values = dense.data().getFloatsAt(dense.offset(), Math.toIntExact(dense.length()));
+        if (values.length != (long) index.length * width) {
+            throw new IllegalStateException("gradient of lookup into " + p.name() + " has shape "
+                    + Arrays.toString(rows.shape()) + " for " + index.length + " ids");
+        }
+        FloatBuffer out = table.data().asNioFloat();
+        for (int i = 0; i < index.length; i++) {
+            if (index[i] < 0 || index[i] >= table.size(0)) {
+                throw new IllegalArgumentException("id " + index[i] + " is outside " + p.name() + " "
+                        + Arrays.toString(table.shape()));
+            }
+            int base = Math.toIntExact(index[i] * width);
+            for (int d = 0; d < width; d++) {
+                out.put(base + d, out.get(base + d) + values[i * width + d]);
+            }
+        }
+    }
+
+    private static Set<INDArray> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    /**
+     * Arrays that outlive a run (weights, constants, the caller's inputs): an output that is one of
+     * them (an identity op passes its input through) must never go to the array cache.
+     */
+    private static Set<INDArray> persistentArrays(SameDiff graph, Map<String, INDArray> placeholders) {
+        Set<INDArray> arrays = identitySet();
+        for (SDVariable v : graph.variables()) {
+            VariableType type = v.getVariableType();
+            if (type == VariableType.VARIABLE || type == VariableType.CONSTANT) {
+                arrays.add(v.getArr());
+            }
+        }
+        if (placeholders != null) {
+            arrays.addAll(placeholders.values());
+        }
+        return arrays;
+    }
+
+    /**
+     * SameDiff's gradient function of this graph, created on first use. It is run directly rather
+     * than through {@code SameDiff.calculateGradientsAndOutputs}, which switches off the reuse of
+     * intermediate arrays (see {@link RecyclingSession}); listeners of the graph are passed on as
+     * that method would.
+     */
+    private SameDiff gradientFunction() {
+        if (!sd.hasGradientFunction()) {
+            sd.createGradFunction();
+        }
+        SameDiff backprop = sd.getFunction("grad");
+        backprop.setListeners(sd.getListeners());
+        return backprop;
+    }
 
     /**
      * Runs the graph for the named outputs. SameDiff keeps an inference session per (graph,
@@ -148,6 +277,7 @@ public final class Graph {
      * a graph to one thread (as {@link GraphPool} does) to keep that memory bounded.
      */
     public Map<String, INDArray> output(Map<String, INDArray> inputs, String... outputs) {
+        RecyclingSession.of(sd);
         return sd.output(inputs, outputs);
     }
 
@@ -183,8 +313,20 @@ public final class Graph {
                 }
             }
         }
-        OutAndGrad result = sd.calculateGradientsAndOutputs(placeholders, outputs, direct);
-        Map<String, INDArray> grads = result.getGradients();
+        SameDiff backprop = gradientFunction();
+        SessionMemMgr cache = RecyclingSession.of(backprop).getMmgr();
+        Map<String, String> gradientNames = new LinkedHashMap<>();
+        for (String name : direct) {
+            SDVariable gradient = sd.getVariable(name).getGradient();
+            if (gradient != null) {
+                gradientNames.put(name, gradient.name());
+            }
+        }
+        Set<String> wanted = new LinkedHashSet<>(outputs);
+        wanted.addAll(gradientNames.values());
+        Map<String, INDArray> results = backprop.output(placeholders, wanted.toArray(String[]::new));
+        Map<String, INDArray> grads = new HashMap<>();
+        gradientNames.forEach((name, gradient) -> grads.put(name, results.get(gradient)));
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (String name : names) {
             List<Lookup> uses = tables.get(name);
@@ -192,19 +334,27 @@ public final class Graph {
                 out.put(name, grads.get(name));
                 continue;
             }
-            long[] shape = uses.get(0).table().shape();
-            INDArray sum = Nd4j.zeros(DataType.FLOAT, shape);
+            INDArray sum = cache.allocate(false, DataType.FLOAT, uses.get(0).table().shape()).assign(0);
             for (Lookup l : uses) {
-                INDArray ids = result.getOutputs().get(l.ids());
-                INDArray g = grads.get(l.output());
-                sum.addi(Nd4j.exec(new UnsortedSegmentSum(g, ids, (int) shape[0]))[0]);
+                scatterAddRows(sum, results.get(l.ids()), grads.get(l.output()), l.table());
             }
             out.put(name, sum);
         }
         Map<String, INDArray> values = new LinkedHashMap<>();
         for (String name : forward) {
-            values.put(name, result.getOutputs().get(name));
+            values.put(name, results.get(name));
         }
-        return new Pass(out, values);
+        // what the caller does not get (lookup ids and output gradients) goes back to the cache now
+        Set<INDArray> persistent = persistentArrays(backprop, placeholders);
+        Set<INDArray> kept = identitySet();
+        kept.addAll(persistent);
+        kept.addAll(out.values());
+        kept.addAll(values.values());
+        for (INDArray a : results.values()) {
+            if (a != null && kept.add(a)) {
+                cache.release(a);
+            }
+        }
+        return new Pass(out, values, cache, persistent);
     }
 }

@@ -3,6 +3,7 @@ package org.ecgchat.nn.layers;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * {@code torch.nn.LayerNorm} over the last axis with an epsilon:
@@ -35,8 +36,13 @@ public final class LayerNorm implements Layer {
     public SDVariable apply(Graph g, SDVariable x) {
         SameDiff sd = g.sameDiff();
         SDVariable centred = x.sub(x.mean(true, 1));
-        SDVariable variance = sd.math.square(centred).mean(true, 1);
-        SDVariable scale = sd.math.rsqrt(variance.add(eps)).mul(g.parameter(weight));
+        SDVariable variance = centred.mul(centred).mean(true, 1);
+        // The per-row and per-column factors are broadcast by adding them to zeros, so that every
+        // product has operands of equal shape: the gradient of a broadcasting product (libnd4j's
+        // multiply_bp) tiles the smaller operand element by element, ~10× slower than the add's
+        // row or column sum. (A product also differentiates faster than square's power rule.)
+        SDVariable zeros = sd.fill(sd.shape(x), DataType.FLOAT, 0.0);
+        SDVariable scale = zeros.add(sd.math.rsqrt(variance.add(eps))).mul(zeros.add(g.parameter(weight)));
         return centred.mul(scale).add(g.parameter(bias));
     }
 }

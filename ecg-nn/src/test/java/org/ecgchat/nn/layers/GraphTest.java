@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,37 @@ class GraphTest {
         assertThat(grads.get("w").getDouble(0)).isCloseTo(x.getColumn(0).mul(x.getColumn(0)).sumNumber().doubleValue(),
                 within(1e-4));
         assertThat(g.parameters()).extracting(Parameter::name).containsExactly("emb.weight", "pos.weight", "w");
+    }
+
+    @Test
+    void repeatedBackwardPassesReuseTheirArraysWithoutChangingResults() {
+        // each pass hands its arrays back to the graph's cache; the next pass computes into them
+        INDArray table = Nd4j.rand(DataType.FLOAT, 6, 3);
+        INDArray weight = Nd4j.rand(DataType.FLOAT, 2, 3);
+        Graph g = Graph.of(Map.of("emb.weight", table, "fc.weight", weight));
+        SameDiff sd = g.sameDiff();
+        SDVariable ids = sd.placeHolder("ids", DataType.INT64, -1);
+        SDVariable y = new Linear("fc", 3, 2, false).apply(g, new Embedding("emb", 6, 3).apply(g, ids));
+        sd.setLossVariables(sd.math.square(y).sum().rename("loss"));
+        long[][] batches = {{1, 1, 4}, {0, 5}, {1, 1, 4}, {3, 3, 3, 2}};
+        for (long[] batch : batches) {
+            INDArray x = Nd4j.vstack(Arrays.stream(batch).mapToObj(table::getRow).toArray(INDArray[]::new));
+            INDArray out = x.mmul(weight.transpose());
+            INDArray dy = out.mul(2);
+            INDArray expectedWeight = dy.transpose().mmul(x);
+            INDArray rowGrads = dy.mmul(weight);
+            INDArray expectedTable = Nd4j.zeros(DataType.FLOAT, 6, 3);
+            for (int i = 0; i < batch.length; i++) {
+                expectedTable.getRow(batch[i]).addi(rowGrads.getRow(i));
+            }
+            try (Graph.Pass pass = g.backward(Map.of("ids", Nd4j.createFromArray(batch)), List.of("emb.weight", "fc.weight"),
+                    List.of("loss"))) {
+                assertThat(pass.gradients().get("emb.weight").sub(expectedTable).amaxNumber().doubleValue()).isLessThan(1e-5);
+                assertThat(pass.gradients().get("fc.weight").sub(expectedWeight).amaxNumber().doubleValue()).isLessThan(1e-5);
+                assertThat(pass.outputs().get("loss").getDouble()).isCloseTo(out.mul(out).sumNumber().doubleValue(), within(1e-4));
+            }
+        }
+        assertThat(table.sumNumber().doubleValue()).as("weights are never recycled").isPositive();
     }
 
     @Test

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ecgchat.nn.layers.Parameter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -61,12 +65,13 @@ class AdamWTest {
                 "logit_scale", Nd4j.scalar(GRADS[step][2][0]));
     }
 
-    @Test
-    void threeClippedStepsMatchPyTorch() {
+    @ParameterizedTest(name = "host loop threads {0} (0: ND4J ops)")
+    @ValueSource(ints = {1, 0})
+    void threeClippedStepsMatchPyTorch(int hostThreads) {
         Map<String, INDArray> original = initialWeights();
         TrainableParameters params = TrainableParameters.of(PARAMS, original, name -> false, DecayRule.OPEN_CLIP);
         assertThat(params.decayed()).extracting(Parameter::name).containsExactly("layer.weight");
-        AdamW adamw = new AdamW(params, SETTINGS);
+        AdamW adamw = new AdamW(params, SETTINGS, hostThreads);
         for (int k = 0; k < 3; k++) {
             params.setGradients(grads(k));
             assertThat(params.clipGradientNorm(0.5)).isCloseTo(NORMS[k], within(1e-6));
@@ -81,6 +86,37 @@ class AdamWTest {
         assertClose(adamw.state().get("exp_avg_sq.layer.weight"), EXP_AVG_SQ_3, 1e-8);
         // the caller's arrays are copied, not trained
         assertThat(original.get("layer.weight").getFloat(0, 0)).isEqualTo(0.5f);
+    }
+
+    @Test
+    void theParallelHostLoopAndTheNd4jOpsAgreeOnLargeBuffers() {
+        // 3.5 M elements: the host loop splits them into three blocks on three threads
+        List<Parameter> params = List.of(Parameter.of("big.weight", 1750, 1000), Parameter.of("big.bias", 1_750_000));
+        Nd4j.getRandom().setSeed(3);
+        Map<String, INDArray> start = Map.of("big.weight", Nd4j.randn(DataType.FLOAT, 1750, 1000),
+                "big.bias", Nd4j.randn(DataType.FLOAT, 1_750_000));
+        List<TrainableParameters> runs = new ArrayList<>();
+        List<AdamW> optimisers = new ArrayList<>();
+        for (int threads : new int[] {3, 0}) {
+            TrainableParameters p = TrainableParameters.of(params, start, name -> false, DecayRule.OPEN_CLIP);
+            runs.add(p);
+            optimisers.add(new AdamW(p, SETTINGS, threads));
+        }
+        for (int k = 0; k < 3; k++) {
+            Map<String, INDArray> g = Map.of("big.weight", Nd4j.randn(DataType.FLOAT, 1750, 1000).muli(k + 1),
+                    "big.bias", Nd4j.randn(DataType.FLOAT, 1_750_000));
+            for (int r = 0; r < 2; r++) {
+                runs.get(r).setGradients(g);
+                optimisers.get(r).step(LRS[k]);
+            }
+        }
+        for (String name : List.of("big.weight", "big.bias")) {
+            INDArray host = runs.get(0).weights().get(name);
+            INDArray ops = runs.get(1).weights().get(name);
+            assertThat(host.sub(ops).amaxNumber().doubleValue()).as(name).isLessThan(1e-6);
+            assertThat(host.sub(start.get(name)).amaxNumber().doubleValue()).as(name + " moved").isGreaterThan(1e-3);
+        }
+        assertThat(optimisers.get(0).state().get("exp_avg_sq.big.bias")).isEqualTo(optimisers.get(1).state().get("exp_avg_sq.big.bias"));
     }
 
     @Test
