@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.ecgchat.coca.CocaConfig;
 import org.ecgchat.coca.CocaLoss;
+import org.ecgchat.coca.ConfigJson;
 import org.ecgchat.nn.train.AdamWSettings;
 import org.ecgchat.nn.train.BertLock;
 import org.ecgchat.nn.train.DecayRule;
@@ -173,19 +173,7 @@ public record TrainConfig(
      * @param source names the text in error messages (e.g. the file)
      */
     public static TrainConfig parse(String json, String source) {
-        try {
-            TrainConfig config = JSON.readValue(json, TrainConfig.class);
-            if (config == null) {
-                throw new IllegalArgumentException(source + ": empty training configuration");
-            }
-            return config;
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException(source + ": " + cause.getMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
-        }
+        return ConfigJson.parse(JSON, json, TrainConfig.class, source);
     }
 
     /** This configuration as JSON, every field written (defaults filled in). */
