@@ -7,7 +7,9 @@ package org.ecgchat.io.wfdb;
  * as WFDB C 10.7 writes it (212: two bytes; 310: two or four; 311: two or four).
  */
 final class BitPackedCodec {
+    /** The stored value of an invalid format 212 sample. */
     private static final int INVALID_212 = -2048;
+
     private BitPackedCodec() {
     }
 

@@ -73,7 +73,7 @@ final class HeaderSyntax {
                 return null;
             }
             units = s.substring(i + 1);
-            // what "." in a regular expression refuses
+            // as the regular expression this replaces ("/(.*)"), which stops at line separators
             if (units.indexOf('\u0085') >= 0 || units.indexOf('\u2028') >= 0 || units.indexOf('\u2029') >= 0) {
                 return null;
             }
