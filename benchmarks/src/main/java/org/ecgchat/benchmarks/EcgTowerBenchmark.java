@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (classifier {@code linux-x86_64-onednn}, matrix products by oneDNN instead of OpenBLAS).
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgs = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=8G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G"})
+@Fork(value = 1, jvmArgs = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=8G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G",
+    CocaTrainStepBenchmark.OPENBLAS})
 public class EcgTowerBenchmark {
 
     private static final String ONEDNN = "-Dorg.bytedeco.javacpp.platform.extension=-onednn";
@@ -51,10 +52,12 @@ public class EcgTowerBenchmark {
 
     @Setup
     public void build() {
+        Nd4j.getBackend(); // loads the native library before its build is asked for
         String build = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
-        if (System.getProperty("org.bytedeco.javacpp.platform.extension", "").contains("onednn")
-                && !build.contains("HAVE_ONEDNN")) {
-            throw new IllegalStateException("the oneDNN backend was requested but not loaded: " + build);
+        boolean oneDnnWanted = System.getProperty("org.bytedeco.javacpp.platform.extension", "").contains("onednn");
+        if (oneDnnWanted != build.contains("HAVE_ONEDNN")) {
+            throw new IllegalStateException("the " + (oneDnnWanted ? "oneDNN" : "OpenBLAS") + " build of ND4J was requested,"
+                    + " but the loaded one reports: " + build);
         }
         CocaConfig config = CocaConfig.ecgChat();
         EcgTower tower = new EcgTower(config);

@@ -18,6 +18,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * <p>{@code hf_pooler_type}: {@code cls_pooler} (default here; the decoder then sees tokens 1..L−1)
  * or {@code mean_pooler} (open_clip's own default; mean over non-padding tokens, the decoder sees
  * every token).
+ *
+ * <p>{@code causal} (not an open_clip field; default false, as ECG-Chat's BERT): BERT's attention
+ * restricted to earlier positions, as open_clip's own text transformer has it. With the
+ * bidirectional BERT of the original, the decoder's input at each position has already seen the
+ * token it is trained to predict, so the caption loss can be met by copying and captions generated
+ * from a prefix are poor; a causal tower removes that. It needs {@code mean_pooler} (a causal CLS
+ * state sees only itself).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties({"hf_tokenizer_name", "tokenizer_kwargs", "hf_model_pretrained", "output_tokens", "mlp_ratio",
@@ -36,7 +43,8 @@ public record TextConfig(
         @JsonProperty("layer_norm_eps") Double layerNormEps,
         @JsonProperty("pad_id") Integer padId,
         @JsonProperty("context_length") Integer contextLength,
-        @JsonProperty("proj_bias") Boolean projBias) {
+        @JsonProperty("proj_bias") Boolean projBias,
+        @JsonProperty("causal") Boolean causal) {
 
     /** BERT-base vocabulary of MedCPT-Query-Encoder. */
     public static final int BERT_VOCAB = 30522;
@@ -64,6 +72,10 @@ public record TextConfig(
         padId = padId == null ? 0 : padId;
         contextLength = ConfigChecks.positive("text_cfg.context_length", contextLength, 77);
         ConfigChecks.unsupported("text_cfg.proj_bias", projBias, false);
+        if (Boolean.TRUE.equals(causal) && hfPoolerType.equals("cls_pooler")) {
+            throw new IllegalArgumentException("text_cfg.causal needs hf_pooler_type mean_pooler: a causal CLS state"
+                    + " sees only itself");
+        }
         if (width % heads != 0) {
             throw new IllegalArgumentException("text_cfg.width " + width + " is not divisible into " + heads + " heads");
         }
@@ -77,6 +89,11 @@ public record TextConfig(
     /** Output size of the multimodal decoder (open_clip sizes it from {@code text_cfg.vocab_size}). */
     public int decoderVocabSize() {
         return vocabSize != null ? vocabSize : OPEN_CLIP_VOCAB;
+    }
+
+    /** Whether each text position attends only to itself and earlier positions. */
+    public boolean isCausal() {
+        return Boolean.TRUE.equals(causal);
     }
 
     /** Whether the text latent is the CLS state (else the mean over non-padding tokens). */

@@ -44,7 +44,7 @@ public final class TextTower implements Layer {
     /** Runs BERT on INT64 {@code ids [B, L]} and pools. */
     public Output apply(Graph g, SDVariable ids) {
         SameDiff sd = g.sameDiff();
-        Tokens hidden = bert.apply(g, ids, cfg.padId());
+        Tokens hidden = bert.apply(g, ids, cfg.padId(), cfg.isCausal());
         SDVariable states = hidden.unflatten(g, cfg.width());
         SDVariable pooled;
         if (cfg.clsPooling()) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ecgchat.coca.CocaConfig;
 import org.ecgchat.coca.CocaModel;
+import org.ecgchat.coca.CocaOutput;
 import org.ecgchat.nn.checkpoint.StateDict;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -80,5 +81,18 @@ class CocaInitializerTest {
         hf.remove("bert.encoder.layer.1.output.dense.bias");
         assertThatThrownBy(() -> CocaInitializer.withTextTower(fresh, StateDict.of("medcpt", hf)))
                 .hasMessageContaining("text.transformer.encoder.layer.1.output.dense.bias");
+    }
+
+    @Test
+    void aFreshModelScoresChanceLosses() {
+        CocaModel model = CocaInitializer.initialize(SMALL, 7);
+        int batch = 4;
+        INDArray ecg = Nd4j.randn(11L, new long[] {batch, 12, 500}).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        INDArray ids = Nd4j.createFromArray(new long[][] {{2, 10, 11, 3}, {2, 12, 3, 0}, {2, 13, 14, 3}, {2, 15, 3, 0}});
+        CocaOutput out = model.forward(ecg, ids);
+        // near-orthogonal random latents make every pairing about equally likely: about ln(batch)
+        assertThat(out.clipLoss()).isCloseTo(Math.log(batch), within(0.5));
+        // near-uniform next-token scores over the 1000 tokens, weighted 2
+        assertThat(out.captionLoss()).isCloseTo(2 * Math.log(1000), within(1.0));
     }
 }

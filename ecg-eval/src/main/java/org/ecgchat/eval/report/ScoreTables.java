@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.ecgchat.eval.EvalInputException;
 import org.ecgchat.eval.classification.MultiLabelData;
@@ -122,6 +124,31 @@ public final class ScoreTables {
             }
         }
         return out;
+    }
+
+    /**
+     * Writes {@code table} as CSV in the layout {@link #readTable} reads: a header of the class names
+     * (after an {@code id} column when the table has ids), then one row per sample. The writer is
+     * flushed, not closed.
+     */
+    public static void writeTable(Writer w, Table table) throws IOException {
+        List<String> header = new ArrayList<>();
+        if (table.ids() != null) {
+            header.add("id");
+        }
+        header.addAll(table.columns());
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
+        for (int i = 0; i < table.values().length; i++) {
+            List<String> row = new ArrayList<>(header.size());
+            if (table.ids() != null) {
+                row.add(table.ids().get(i));
+            }
+            for (double v : table.values()[i]) {
+                row.add(Double.toString(v));
+            }
+            csv.printRecord(row);
+        }
+        csv.flush();
     }
 
     /** Reads one CSV table: a header of class names (optional first column {@code id}), one row per sample. */

@@ -98,6 +98,26 @@ class ReportsTest {
     }
 
     @Test
+    void writtenTablesReadBackExactly() throws Exception {
+        Path s = dir.resolve("scores.csv");
+        ScoreTables.Table withIds = new ScoreTables.Table(List.of("NORM", "A,B"), List.of("e1", "e \"2\""),
+                new double[][] {{0.1, 1.0 / 3}, {Double.MIN_VALUE, 0.7}});
+        try (var w = Files.newBufferedWriter(s)) {
+            ScoreTables.writeTable(w, withIds);
+        }
+        ScoreTables.Table back = ScoreTables.readTable(s);
+        assertThat(back.columns()).isEqualTo(withIds.columns());
+        assertThat(back.ids()).isEqualTo(withIds.ids());
+        assertThat(back.values()).isDeepEqualTo(withIds.values());
+        Path y = dir.resolve("labels.csv");
+        try (var w = Files.newBufferedWriter(y)) {
+            ScoreTables.writeTable(w, new ScoreTables.Table(List.of("NORM", "A,B"), null, new double[][] {{1, 0}, {0, 1}}));
+        }
+        assertThat(Files.readAllLines(y)).containsExactly("NORM,\"A,B\"", "1.0,0.0", "0.0,1.0");
+        assertThat(ScoreTables.readCsv(s, y).labels(1)).containsExactly(false, true);
+    }
+
+    @Test
     void readerErrorsNameFileLineAndColumn() throws Exception {
         Path s = dir.resolve("s.csv");
         Path y = dir.resolve("y.csv");

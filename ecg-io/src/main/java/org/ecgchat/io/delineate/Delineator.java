@@ -10,11 +10,13 @@ import org.ecgchat.io.preprocess.PolyphaseResampler;
  * NeuroKit2's {@code dwt} delineator that the original WFEP used, on the quadratic-spline
  * {@link WaveletTransform}. The QRS complex is the run of significant slopes connected to the R
  * peak; its onset is where the first slope decays (scale 2³) and its offset where the last one
- * decays (scale 2²) below 5 % of its modulus, but never below a noise floor. T waves are sought at
- * scale 2⁴ (2⁵ as fallback) in a heart-rate dependent window after the QRS, P waves at scale 2³
- * before it; a wave's peak is the zero crossing between its two opposite slopes, and its onset and
- * offset are where those slopes decay below a fraction of their modulus (T: 25 % / 40 %,
- * P: 30 % / 50 %) or reach a local minimum. Scales refer to 250 Hz; the analysis runs at
+ * decays (scale 2²) below 5 % of its modulus, but never below the noise level; both are then
+ * refined at scale 2¹, where the complex begins and ends with its first and last slope that rises
+ * above the noise. T waves are sought at scale 2⁴ (2⁵ as fallback) in a heart-rate dependent window
+ * after the QRS (the most prominent wave there), P waves at scale 2³ before it (the steepest); a
+ * wave's peak is the zero crossing between its two opposite slopes, and its onset and offset are
+ * where those slopes decay below a fraction of their modulus (T: 25 % / 40 %, P: 30 % / 50 %) or
+ * reach a local minimum. Scales refer to 250 Hz; the analysis runs at
  * 250·2^k Hz (500 Hz for leads sampled at 100–360 Hz, 1000 Hz for 1000 Hz), resampling the lead
  * when its rate is not within 2 % of that, and maps the fiducials back to the lead's samples.
  */
@@ -23,14 +25,28 @@ public final class Delineator {
     private static final int MAX_SCALE = 5;
     private static final int QRS_ONSET_SCALE = 3;
     private static final int QRS_OFFSET_SCALE = 2;
+    private static final int QRS_FINE_SCALE = 1;
     private static final int T_SCALE = 4;
     private static final int P_SCALE = 3;
     /** Slopes before (after) R belong to the QRS when above this fraction of its steepest one. */
     private static final double QRS_PRE_SLOPE = 0.06, QRS_POST_SLOPE = 0.09;
     /** A QRS boundary is where its outer slope decays below this fraction of its modulus... */
     private static final double QRS_DECAY = 0.05;
-    /** ...or below this many times the lead's median |W| (its noise floor), whichever is higher. */
-    private static final double NOISE_FACTOR = 8;
+    /** ...or below this many times the noise level of the scale, whichever is higher. */
+    private static final double NOISE_FACTOR = 4;
+    /**
+     * At scale 2¹ the complex begins (ends) with its first (last) slope above this fraction of its
+     * steepest one, or above the noise level: on a clean lead, where it leaves the baseline at all.
+     */
+    private static final double QRS_FINE_DECAY = 0.002;
+    /** Noise level: this percentile, over blocks of this length, of the mean absolute deviation of W. */
+    private static final double NOISE_BLOCK_S = 0.02, NOISE_PERCENTILE = 0.1;
+    /** Broadband noise is measured on the finest level lying this far (octaves) below a resampled lead's Nyquist rate. */
+    private static final double NOISE_BAND_MARGIN_OCTAVES = 0.25;
+    /** T and P slopes: modulus maxima above this fraction of the RMS of W over the search window. */
+    private static final double T_SLOPE_FRACTION = 0.25, P_SLOPE_FRACTION = 0.02;
+    /** T and P boundaries: where the outer slopes decay below these fractions of their modulus. */
+    private static final double T_ONSET_DECAY = 0.25, T_OFFSET_DECAY = 0.4, P_ONSET_DECAY = 0.3, P_OFFSET_DECAY = 0.5;
     /** A P wave whose slopes (at scale 2⁴) are below this fraction of the QRS's is noise or f waves. */
     private static final double P_MIN_SLOPE_RATIO = 0.03;
 
@@ -38,13 +54,24 @@ public final class Delineator {
     private final double fs;
     private final double[][] w;
     private final int octave;
+    /** The finest level of {@link #w} that holds the lead's own content (not emptied by upsampling). */
+    private final int broadbandLevel;
     private final double[] noiseFloor;
 
-    private Delineator(double[] cleaned, double samplingFrequency) {
+    /**
+     * @param cleaned the lead at the analysis rate
+     * @param samplingFrequency the analysis rate
+     * @param leadRate the rate the lead was recorded at (it may have been resampled to the analysis rate)
+     */
+    private Delineator(double[] cleaned, double samplingFrequency, double leadRate) {
         this.x = cleaned;
         this.fs = samplingFrequency;
         this.octave = Math.max(0, (int) Math.round(Math.log(samplingFrequency / 250) / Math.log(2)));
         this.w = WaveletTransform.compute(cleaned, MAX_SCALE + octave);
+        // level k (from 0) reaches up to fs / 2^(k+1); after upsampling, the levels above the lead's Nyquist rate are empty
+        double octavesAbove = Math.log(samplingFrequency / leadRate) / Math.log(2);
+        this.broadbandLevel = leadRate >= 0.98 * samplingFrequency ? 0
+                : Math.min(w.length - 1, (int) Math.ceil(octavesAbove + NOISE_BAND_MARGIN_OCTAVES));
         this.noiseFloor = new double[MAX_SCALE + 1];
         Arrays.fill(noiseFloor, Double.NaN);
     }
@@ -83,7 +110,7 @@ public final class Delineator {
         }
         double analysisRate = analysisRate(samplingFrequency);
         if (analysisRate == samplingFrequency) {
-            return new Delineator(cleaned, samplingFrequency).run(rPeaks);
+            return new Delineator(cleaned, samplingFrequency, samplingFrequency).run(rPeaks);
         }
         // delineate at 250·2^k Hz, where the wavelet scales are exact, and map the fiducials back
         PolyphaseResampler resampler = PolyphaseResampler.between(samplingFrequency, analysisRate);
@@ -92,7 +119,7 @@ public final class Delineator {
         for (int i = 0; i < rPeaks.length; i++) {
             fine[i] = (int) Math.round(rPeaks[i] * ratio);
         }
-        Delineation d = new Delineator(resampler.apply(cleaned), analysisRate).run(fine);
+        Delineation d = new Delineator(resampler.apply(cleaned), analysisRate, samplingFrequency).run(fine);
         List<Beat> beats = new ArrayList<>(rPeaks.length);
         for (int i = 0; i < rPeaks.length; i++) {
             Beat b = d.beats().get(i);
@@ -139,7 +166,7 @@ public final class Delineator {
             int r = rPeaks[i];
             int[] qrs = qrs(r);
             int onset = qrs[0], offset = qrs[1];
-            int[] t = tWave(r, offset, rr[i]);
+            int[] t = tWave(r, onset, offset, rr[i]);
             int pLimit = Math.max(previousEnd, i > 0 ? rPeaks[i - 1] + samples(0.1) : 0);
             int[] p = pWave(onset == Beat.ABSENT ? r - samples(0.05) : onset, pLimit, r);
             int[] qs = qAndS(onset, r, offset);
@@ -153,20 +180,65 @@ public final class Delineator {
 
     /** {onset, offset} of the QRS complex around {@code r}. */
     private int[] qrs(int r) {
-        return new int[] {qrs(r, QRS_ONSET_SCALE)[0], qrs(r, QRS_OFFSET_SCALE)[1]};
+        int onset = qrs(r, QRS_ONSET_SCALE)[0], offset = qrs(r, QRS_OFFSET_SCALE)[1];
+        if (onset == Beat.ABSENT || offset == Beat.ABSENT) {
+            return new int[] {onset, offset};
+        }
+        // the coarse scales smear an abrupt deflection out by up to 15 ms; the finest shows where it starts
+        double[] fine = scale(QRS_FINE_SCALE);
+        double max = 0;
+        for (int i = onset; i <= offset; i++) {
+            max = Math.max(max, Math.abs(fine[i]));
+        }
+        double level = Math.max(QRS_FINE_DECAY * max, NOISE_FACTOR * noise(QRS_FINE_SCALE));
+        int on = onset, off = offset;
+        while (on < r && Math.abs(fine[on]) < level) {
+            on++;
+        }
+        while (off > r && Math.abs(fine[off]) < level) {
+            off--;
+        }
+        return new int[] {on, off};
     }
 
-    /** Median |W| at scale 2^j over the lead: the level slopes of noise and baseline reach. */
+    /**
+     * The noise level of scale 2^j, in mean |W|: the larger of the broadband noise measured on the
+     * finest level and carried over to scale 2^j by the levels' white-noise gains, and the noise
+     * measured on scale 2^j itself (which sees narrowband interference such as mains hum). Both
+     * take the mean absolute deviation of W from its mean over 20 ms blocks, and its 10th
+     * percentile over the blocks: within so short a block the slope of a P or T wave is nearly
+     * constant and drops out, so this finds the noise even at fast heart rates, where no
+     * isoelectric stretch is long enough for the coarse scales. On a clean lead it is about zero.
+     */
     private double noise(int j) {
         if (Double.isNaN(noiseFloor[j])) {
-            double[] a = scale(j).clone();
-            for (int i = 0; i < a.length; i++) {
-                a[i] = Math.abs(a[i]);
-            }
-            Arrays.sort(a);
-            noiseFloor[j] = a[a.length / 2];
+            int level = j + octave - 1;
+            double broadband = blockDeviation(w[broadbandLevel])
+                    * WaveletTransform.whiteNoiseGain(level + 1) / WaveletTransform.whiteNoiseGain(broadbandLevel + 1);
+            noiseFloor[j] = Math.max(broadband, blockDeviation(w[level]));
         }
         return noiseFloor[j];
+    }
+
+    /** The 10th percentile, over blocks of 20 ms, of the mean absolute deviation of s from its block mean. */
+    private double blockDeviation(double[] s) {
+        int block = Math.max(2, samples(NOISE_BLOCK_S));
+        double[] deviations = new double[Math.max(1, s.length / block)];
+        for (int b = 0; b < deviations.length; b++) {
+            int from = b * block, to = Math.min(s.length, from + block);
+            double mean = 0;
+            for (int i = from; i < to; i++) {
+                mean += s[i];
+            }
+            mean /= Math.max(1, to - from);
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += Math.abs(s[i] - mean);
+            }
+            deviations[b] = sum / Math.max(1, to - from);
+        }
+        Arrays.sort(deviations);
+        return deviations[(int) (NOISE_PERCENTILE * (deviations.length - 1))];
     }
 
     /** {onset, offset} of the complex around {@code r}, both measured at scale 2^j. */
@@ -262,13 +334,15 @@ public final class Delineator {
     // ---------------------------------------------------------------- T and P
 
     /** {onset, peak, offset} of the T wave after the QRS. */
-    private int[] tWave(int r, int qrsOffset, int rr) {
+    private int[] tWave(int r, int qrsOnset, int qrsOffset, int rr) {
+        // the T wave stands out from the level just before the QRS (the end of the PR segment)
+        double baseline = qrsOnset == Beat.ABSENT ? 0 : mean(Math.max(0, qrsOnset - samples(0.01)), qrsOnset);
         int start = Math.max(r + samples(0.1), qrsOffset == Beat.ABSENT ? 0 : qrsOffset + samples(0.03));
         int end = r + (rr > samples(0.7) ? samples(0.5) : (int) Math.round(0.7 * rr));
         end = Math.min(end, x.length - 2);
-        int[] wave = wave(T_SCALE, start, end, 0.25, 0.25, 0.4);
+        int[] wave = mostProminentWave(T_SCALE, start, end, baseline);
         if (wave[1] == Beat.ABSENT) {
-            wave = wave(T_SCALE + 1, start, end, 0.25, 0.25, 0.4);
+            wave = mostProminentWave(T_SCALE + 1, start, end, baseline);
         }
         return wave;
     }
@@ -301,14 +375,14 @@ public final class Delineator {
 
     private int[] pWaveIn(int end, int start, int r) {
         if (end - start < samples(0.06)) {
-            return new int[] {Beat.ABSENT, Beat.ABSENT, Beat.ABSENT};
+            return none();
         }
         double qrsSlope = 0;
         double[] coarse = scale(P_SCALE + 1); // the wider scale shows a P wave above noise more reliably
         for (int i = Math.max(0, r - samples(0.08)); i <= Math.min(x.length - 1, r + samples(0.08)); i++) {
             qrsSlope = Math.max(qrsSlope, Math.abs(coarse[i]));
         }
-        int[] wave = wave(P_SCALE, start, end, 0.02, 0.3, 0.5);
+        int[] wave = steepestWave(P_SCALE, start, end);
         if (wave[1] != Beat.ABSENT) {
             // a P wave's slopes are a visible fraction of the QRS's; smaller lobes are noise or f waves
             double lobe = 0;
@@ -316,67 +390,119 @@ public final class Delineator {
                 lobe = Math.max(lobe, Math.abs(coarse[i]));
             }
             if (lobe < P_MIN_SLOPE_RATIO * qrsSlope) {
-                return new int[] {Beat.ABSENT, Beat.ABSENT, Beat.ABSENT};
+                return none();
             }
         }
         return wave;
     }
 
     /**
-     * A monophasic (or inverted) wave in {@code [start, end)} at scale 2^j: the strongest slope and
-     * the strongest opposite slope next to it, both above {@code epsilon} × RMS of the window;
-     * peak at the zero crossing between them, onset/offset where the outer slopes decay below
-     * {@code xiOn}/{@code xiOff} of their modulus.
+     * The P wave in {@code [start, end)} at scale 2^j: the steepest slope and the steepest slope of
+     * the opposite sign before or after it, whichever is steeper.
      */
-    private int[] wave(int j, int start, int end, double epsilon, double xiOn, double xiOff) {
-        int[] none = {Beat.ABSENT, Beat.ABSENT, Beat.ABSENT};
+    private int[] steepestWave(int j, int start, int end) {
         if (end - start < 4 || start < 1) {
-            return none;
+            return none();
         }
         double[] s = scale(j);
-        double sumSquares = 0;
-        for (int i = start; i < end; i++) {
-            sumSquares += s[i] * s[i];
-        }
-        double threshold = epsilon * Math.sqrt(sumSquares / (end - start));
-        int strongest = Beat.ABSENT;
-        for (int i = start; i < end; i++) {
-            if (isModulusMaximum(s, i) && Math.abs(s[i]) > threshold
-                    && (strongest == Beat.ABSENT || Math.abs(s[i]) > Math.abs(s[strongest]))) {
-                strongest = i;
+        int[] slopes = slopes(s, start, end, P_SLOPE_FRACTION * rms(s, start, end));
+        int steepest = Beat.ABSENT;
+        for (int m = 0; m < slopes.length; m++) {
+            if (steepest == Beat.ABSENT || Math.abs(s[slopes[m]]) > Math.abs(s[slopes[steepest]])) {
+                steepest = m;
             }
         }
-        if (strongest == Beat.ABSENT) {
-            return none;
+        int before = Beat.ABSENT, after = Beat.ABSENT;
+        for (int m = 0; m < slopes.length; m++) {
+            if (Math.signum(s[slopes[m]]) == -Math.signum(s[slopes[steepest]])) {
+                if (m < steepest && (before == Beat.ABSENT || Math.abs(s[slopes[m]]) > Math.abs(s[before]))) {
+                    before = slopes[m];
+                } else if (m > steepest && (after == Beat.ABSENT || Math.abs(s[slopes[m]]) > Math.abs(s[after]))) {
+                    after = slopes[m];
+                }
+            }
         }
-        int before = strongestOpposite(s, strongest, start, strongest, threshold);
-        int after = strongestOpposite(s, strongest, strongest + 1, end, threshold);
-        int first, second;
         if (before == Beat.ABSENT && after == Beat.ABSENT) {
-            return none;
+            return none();
         } else if (after == Beat.ABSENT || (before != Beat.ABSENT && Math.abs(s[before]) > Math.abs(s[after]))) {
-            first = before;
-            second = strongest;
-        } else {
-            first = strongest;
-            second = after;
+            return boundaries(s, before, slopes[steepest], P_ONSET_DECAY, P_OFFSET_DECAY, start, end);
         }
+        return boundaries(s, slopes[steepest], after, P_ONSET_DECAY, P_OFFSET_DECAY, start, end);
+    }
+
+    /**
+     * The T wave in {@code [start, end)} at scale 2^j: of the pairs of neighbouring opposite slopes,
+     * the one whose peak stands furthest from {@code baseline}, weighted by the gentler of its two
+     * slopes. A wave needs both slopes: the steepest slope alone may be the start of the next P
+     * wave at fast rates, and the trough of a depressed ST segment is flanked by a slope too gentle
+     * to make it the T wave.
+     */
+    private int[] mostProminentWave(int j, int start, int end, double baseline) {
+        if (end - start < 4 || start < 1) {
+            return none();
+        }
+        double[] s = scale(j);
+        int[] slopes = slopes(s, start, end, T_SLOPE_FRACTION * rms(s, start, end));
+        int best = Beat.ABSENT;
+        double bestProminence = -1;
+        for (int m = 0; m + 1 < slopes.length; m++) {
+            int a = slopes[m], b = slopes[m + 1];
+            if (Math.signum(s[a]) != Math.signum(s[b])) {
+                double prominence = Math.abs(x[zeroCrossing(s, a, b)] - baseline) * Math.min(Math.abs(s[a]), Math.abs(s[b]));
+                if (prominence > bestProminence) {
+                    bestProminence = prominence;
+                    best = m;
+                }
+            }
+        }
+        return best == Beat.ABSENT ? none()
+                : boundaries(s, slopes[best], slopes[best + 1], T_ONSET_DECAY, T_OFFSET_DECAY, start, end);
+    }
+
+    /**
+     * The slopes of s in [start, end): each stretch where |s| stays above {@code threshold} with one
+     * sign, represented by its steepest modulus maximum (a stretch without one is left out).
+     */
+    private static int[] slopes(double[] s, int start, int end, double threshold) {
+        int[] slopes = new int[end - start];
+        int count = 0, steepest = Beat.ABSENT;
+        for (int i = start; i < end; i++) {
+            if (Math.abs(s[i]) <= threshold) {
+                continue;
+            }
+            if (isModulusMaximum(s, i) && (steepest == Beat.ABSENT || Math.abs(s[i]) > Math.abs(s[steepest]))) {
+                steepest = i;
+            }
+            boolean stretchEnds = i + 1 == end || Math.abs(s[i + 1]) <= threshold || Math.signum(s[i + 1]) != Math.signum(s[i]);
+            if (stretchEnds && steepest != Beat.ABSENT) {
+                slopes[count++] = steepest;
+                steepest = Beat.ABSENT;
+            }
+        }
+        return Arrays.copyOf(slopes, count);
+    }
+
+    /**
+     * {onset, peak, offset} of the wave between two opposite slopes: peak at their zero crossing,
+     * onset/offset where the outer slopes decay below {@code xiOn}/{@code xiOff} of their modulus.
+     */
+    private int[] boundaries(double[] s, int first, int second, double xiOn, double xiOff, int start, int end) {
         int peak = zeroCrossing(s, first, second);
         int onset = decayLeft(s, first, xiOn * Math.abs(s[first]), Math.max(0, start - samples(0.1)));
         int offset = decayRight(s, second, xiOff * Math.abs(s[second]), Math.min(x.length - 1, end + samples(0.15)));
         return new int[] {onset, peak, offset};
     }
 
-    /** The strongest modulus maximum in [from, to) with the sign opposite to s[ref], above threshold. */
-    private static int strongestOpposite(double[] s, int ref, int from, int to, double threshold) {
-        int best = Beat.ABSENT;
-        for (int i = from; i < to; i++) {
-            if (Math.signum(s[i]) == -Math.signum(s[ref]) && isModulusMaximum(s, i) && Math.abs(s[i]) > threshold
-                    && (best == Beat.ABSENT || Math.abs(s[i]) > Math.abs(s[best]))) {
-                best = i;
-            }
+    private static double rms(double[] s, int start, int end) {
+        double sumSquares = 0;
+        for (int i = start; i < end; i++) {
+            sumSquares += s[i] * s[i];
         }
-        return best;
+        return Math.sqrt(sumSquares / (end - start));
+    }
+
+    private static int[] none() {
+        return new int[] {Beat.ABSENT, Beat.ABSENT, Beat.ABSENT};
     }
 
     // ---------------------------------------------------------------- helpers

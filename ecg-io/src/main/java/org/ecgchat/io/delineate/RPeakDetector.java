@@ -11,11 +11,15 @@ import java.util.Arrays;
  * signal with the largest prominence, and peaks closer than 300 ms to the previous one are
  * refractory.
  *
- * <p>Four departures from NeuroKit2 make it more robust. A stretch whose steepest slope is below
+ * <p>Six departures from NeuroKit2 make it more robust. A stretch whose steepest slope is below
  * 30 % of the median over all stretches is noise (NeuroKit2 places beats in noisy pauses). As in
  * Pan–Tompkins, a stretch within
  * 360 ms of the previous beat whose steepest slope is less than half of that beat's is taken for a
- * T wave (tall T waves in the precordial leads otherwise count as beats). An entirely negative
+ * T wave (tall T waves in the precordial leads otherwise count as beats). A stretch steeper (largest
+ * sample-to-sample step) than the previous beat replaces it when it falls within the refractory
+ * period, or within 360 ms and more than twice as steep: the earlier one was the P wave (large
+ * next to a low-voltage QRS) or a T wave seen first. A beat less than a quarter as steep as the
+ * median beat is the lone P or T wave of a beat cut by the edge of the record. An entirely negative
  * complex (such as the premature ventricular beats of MIT-BIH record 100 in MLII), whose local
  * maxima are missing or at least ten times less prominent than its deepest trough, is located at
  * that trough instead of being dropped or placed on a ripple. And the refractory period starts at
@@ -32,6 +36,8 @@ public final class RPeakDetector {
     private static final double T_WAVE_SLOPE_RATIO = 0.5;
     private static final double NEGATIVE_DOMINANCE = 0.1;
     private static final double NOISE_SLOPE_RATIO = 0.3;
+    private static final double P_WAVE_STEEPNESS_RATIO = 2;
+    private static final double MIN_STEEPNESS_RATIO = 0.25;
 
     private RPeakDetector() {}
 
@@ -100,8 +106,9 @@ public final class RPeakDetector {
         double typicalSlope = candidates == 0 ? 0 : candidateSlopes[candidates / 2];
 
         int[] peaks = new int[count];
+        double[] steepnesses = new double[count];
         int found = 0, previous = Integer.MIN_VALUE / 2;
-        double previousSlope = 0;
+        double previousSlope = 0, previousSteepness = 0;
         int tWaveWindow = (int) Math.rint(samplingFrequency * T_WAVE_WINDOW_S);
         for (int i = 0; i < count; i++) {
             int begin = begins[i], end = ends[i];
@@ -129,13 +136,42 @@ public final class RPeakDetector {
                 continue;
             }
             int peak = begin + best;
-            if (peak - previous > mindelay) {
+            double steepness = steepness(cleaned, begin, end);
+            boolean near = begin - previous < tWaveWindow;
+            if (peak - previous > mindelay && !(near && steepness > P_WAVE_STEEPNESS_RATIO * previousSteepness)) {
+                steepnesses[found] = steepness;
                 peaks[found++] = peak;
-                previous = peak;
-                previousSlope = slope;
+            } else if (steepness > previousSteepness && (peak - previous <= mindelay || near)) {
+                // the previous one was a P wave (or a T wave seen first): a QRS is the steepest deflection
+                steepnesses[found - 1] = steepness;
+                peaks[found - 1] = peak;
+            } else {
+                continue;
+            }
+            previous = peak;
+            previousSlope = slope;
+            previousSteepness = steepness;
+        }
+        // a lone P or T wave (e.g. of a beat cut by the start of the record) is far less steep than the beats
+        double[] sorted = Arrays.copyOf(steepnesses, found);
+        Arrays.sort(sorted);
+        double floor = found == 0 ? 0 : MIN_STEEPNESS_RATIO * sorted[found / 2];
+        int kept = 0;
+        for (int i = 0; i < found; i++) {
+            if (steepnesses[i] >= floor) {
+                peaks[kept++] = peaks[i];
             }
         }
-        return Arrays.copyOf(peaks, found);
+        return Arrays.copyOf(peaks, kept);
+    }
+
+    /** The largest absolute first difference of {@code x} in [from, to]. */
+    private static double steepness(double[] x, int from, int to) {
+        double max = 0;
+        for (int i = Math.max(1, from); i <= to; i++) {
+            max = Math.max(max, Math.abs(x[i] - x[i - 1]));
+        }
+        return max;
     }
 
     /** The index of the most prominent local maximum of {@code x}, or −1 if it has none. */

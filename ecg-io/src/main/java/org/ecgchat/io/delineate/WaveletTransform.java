@@ -42,4 +42,35 @@ final class WaveletTransform {
         }
         return out;
     }
+
+    /**
+     * The white-noise gain of level {@code level} (from 1): the L2 norm of its equivalent filter,
+     * {@code h} dilated by 1, 2, ..., 2^(level−2) and then {@code g} dilated by 2^(level−1). White
+     * noise of standard deviation σ comes out of the level with standard deviation σ × this gain.
+     */
+    static double whiteNoiseGain(int level) {
+        if (level < 1 || level > 30) {
+            throw new IllegalArgumentException("wavelet level must lie in [1, 30], got " + level);
+        }
+        double[] filter = {1};
+        for (int j = 1; j < level; j++) {
+            filter = convolveDilated(filter, new double[] {1 / 8.0, 3 / 8.0, 3 / 8.0, 1 / 8.0}, 1 << (j - 1));
+        }
+        filter = convolveDilated(filter, new double[] {2, -2}, 1 << (level - 1));
+        double sumSquares = 0;
+        for (double c : filter) {
+            sumSquares += c * c;
+        }
+        return Math.sqrt(sumSquares);
+    }
+
+    private static double[] convolveDilated(double[] a, double[] taps, int step) {
+        double[] out = new double[a.length + (taps.length - 1) * step];
+        for (int i = 0; i < a.length; i++) {
+            for (int t = 0; t < taps.length; t++) {
+                out[i + t * step] += a[i] * taps[t];
+            }
+        }
+        return out;
+    }
 }

@@ -280,10 +280,11 @@ final class HeartModel {
                 tPeakFraction, 1.5);
         repolarisation.add(new DipoleWave((ectopic ? ectopicFocus.tVector() : tVector).times(b.gain()), tDome));
         if (!ectopic && stVector.norm() > 0) {
-            // The injury current is already present at the J point and lasts into the T wave.
-            double jPoint = b.qrsOnset() + b.qrsDuration();
-            repolarisation.add(new DipoleWave(stVector, new WaveProfile.Plateau(b.qrsOnset() + 0.75 * b.qrsDuration(),
-                    jPoint + 0.02, tDome.peak(), tEnd)));
+            // The injury current grows while the injured myocardium depolarises, inside the QRS, so
+            // it is fully present at the J point (which stays where depolarisation ends) and lasts
+            // into the T wave.
+            repolarisation.add(new DipoleWave(stVector, new WaveProfile.Plateau(b.qrsOnset() + 0.25 * b.qrsDuration(),
+                    b.qrsOnset() + 0.85 * b.qrsDuration(), tDome.peak(), tEnd)));
         }
         return new BeatWaves(p, qrs, repolarisation);
     }

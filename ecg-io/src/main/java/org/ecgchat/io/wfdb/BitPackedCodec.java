@@ -7,6 +7,7 @@ package org.ecgchat.io.wfdb;
  * as WFDB C 10.7 writes it (212: two bytes; 310: two or four; 311: two or four).
  */
 final class BitPackedCodec {
+    private static final int INVALID_212 = -2048;
     private BitPackedCodec() {
     }
 
@@ -30,6 +31,31 @@ final class BitPackedCodec {
         if ((count & 1) != 0) {
             dst[d] = (((b[p] & 0xff) | ((b[p + 1] & 0x0f) << 8)) << 20) >> 20;
         }
+    }
+
+    /**
+     * Decodes the samples of one signal of a format 212 file whose frames start on byte
+     * boundaries: {@code frames} samples from the three-byte groups {@code stride} bytes apart
+     * from {@code src[base]}, each group's first sample or, if {@code second}, its second. The
+     * invalid value becomes {@link WfdbRecord#INVALID_SAMPLE}. Returns the 32-bit sum of the
+     * stored values (for the checksum).
+     */
+    static int decode212Signal(byte[] src, int base, boolean second, int stride, int[] dst, int frames) {
+        int sum = 0;
+        if (second) {
+            for (int j = 0, p = base; j < frames; j++, p += stride) {
+                int v = (((src[p + 2] & 0xff) | ((src[p + 1] & 0xf0) << 4)) << 20) >> 20;
+                sum += v;
+                dst[j] = v == INVALID_212 ? WfdbRecord.INVALID_SAMPLE : v;
+            }
+        } else {
+            for (int j = 0, p = base; j < frames; j++, p += stride) {
+                int v = (((src[p] & 0xff) | ((src[p + 1] & 0x0f) << 8)) << 20) >> 20;
+                sum += v;
+                dst[j] = v == INVALID_212 ? WfdbRecord.INVALID_SAMPLE : v;
+            }
+        }
+        return sum;
     }
 
     private static void decode310(byte[] b, int p, int[] dst, int d, int count) {

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses the text of a WFDB header following WFDB C 10.7's {@code readheader}: the same
@@ -26,13 +24,6 @@ import java.util.regex.Pattern;
  * file is not a header and are rejected.
  */
 final class HeaderParser {
-    private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})((?:[x:+]\\d{1,18})*)");
-    private static final Pattern FORMAT_SUFFIX = Pattern.compile("([x:+])(\\d{1,18})");
-    private static final Pattern DOUBLE = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern GAIN = Pattern.compile(
-            "(" + DOUBLE.pattern() + ")(?:\\(([+-]?\\d{1,10})\\))?(?:/(.*))?");
-    private static final Pattern FREQUENCY = Pattern.compile(
-            "(" + DOUBLE.pattern() + ")(?:/(" + DOUBLE.pattern() + ")(?:\\((" + DOUBLE.pattern() + ")\\))?)?");
     private static final int MAX_SIGNALS = 1 << 20;
     /** Samples in one frame of all signals; WFDB C allows up to INT_MAX, real records use a few hundred. */
     static final int MAX_FRAME_SIZE = 1 << 20;
@@ -62,18 +53,17 @@ final class HeaderParser {
         String text = decode(file, bytes);
         List<String> lines = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                String line = text.substring(start, i);
-                int end = line.length();
-                while (end > 0 && line.charAt(end - 1) == '\r') {
-                    end--;
-                }
-                lines.add(line.substring(0, end));
-                start = i + 1;
+        while (start <= text.length()) {
+            int newline = text.indexOf('\n', start);
+            int stop = newline < 0 ? text.length() : newline;
+            int end = stop;
+            while (end > start && text.charAt(end - 1) == '\r') {
+                end--;
             }
+            lines.add(text.substring(start, end));
+            start = stop + 1;
         }
-        if (start > text.length() && !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
         return new HeaderParser(file, recordArgument, lines).parse();
@@ -146,25 +136,25 @@ final class HeaderParser {
         double cfreq = 0;
         double bcount = 0;
         if (tokens.size() > 2) {
-            Matcher m = FREQUENCY.matcher(tokens.get(2));
-            if (!m.matches()) {
+            HeaderSyntax.Frequency m = HeaderSyntax.frequency(tokens.get(2));
+            if (m == null) {
                 throw error(recordLineNo, "sampling frequency",
                         "expected FS[/COUNTER[(BASE)]], found '" + tokens.get(2) + "'");
             }
-            fs = Double.parseDouble(m.group(1));
+            fs = Double.parseDouble(m.sampling());
             if (!(fs > 0) || Double.isInfinite(fs)) {
                 throw error(recordLineNo, "sampling frequency", "must be positive, was " + tokens.get(2));
             }
-            if (m.group(4) != null) {
-                cfreq = Double.parseDouble(m.group(4));
+            if (m.counter() != null) {
+                cfreq = Double.parseDouble(m.counter());
                 if (Double.isInfinite(cfreq)) {
-                    throw error(recordLineNo, "counter frequency", "is not finite: " + m.group(4));
+                    throw error(recordLineNo, "counter frequency", "is not finite: " + m.counter());
                 }
             }
-            if (m.group(7) != null) {
-                bcount = Double.parseDouble(m.group(7));
+            if (m.base() != null) {
+                bcount = Double.parseDouble(m.base());
                 if (Double.isInfinite(bcount)) {
-                    throw error(recordLineNo, "base counter", "is not finite: " + m.group(7));
+                    throw error(recordLineNo, "base counter", "is not finite: " + m.base());
                 }
             }
         }
@@ -277,11 +267,12 @@ final class HeaderParser {
         if (t.size() < 2) {
             throw error(lineNo, "format", "signal line for signal " + s + " has no format");
         }
-        Matcher fm = FORMAT.matcher(t.get(1));
-        if (!fm.matches()) {
-            throw error(lineNo, "format", "expected FORMAT[xSPF][:SKEW][+OFFSET], found '" + t.get(1) + "'");
+        String formatField = t.get(1);
+        if (!HeaderSyntax.isFormat(formatField)) {
+            throw error(lineNo, "format", "expected FORMAT[xSPF][:SKEW][+OFFSET], found '" + formatField + "'");
         }
-        int format = parseInt(fm.group(1), lineNo, "format");
+        int codeEnd = HeaderSyntax.digitsEnd(formatField, 0, 9);
+        int format = parseInt(formatField.substring(0, codeEnd), lineNo, "format");
         if (!SignalFormat.isKnown(format)) {
             throw error(lineNo, "format", "unsupported signal format " + format + " (supported: "
                     + SignalFormat.knownCodes() + ")");
@@ -290,17 +281,19 @@ final class HeaderParser {
         int spf = 1;
         int skew = 0;
         long offset = 0;
-        Matcher sm = FORMAT_SUFFIX.matcher(fm.group(2));
-        while (sm.find()) {
-            long v = parseLong(sm.group(2), lineNo, "format");
-            switch (sm.group(1)) {
-                case "x" -> {
+        for (int i = codeEnd; i < formatField.length(); ) {
+            char suffix = formatField.charAt(i);
+            int end = HeaderSyntax.digitsEnd(formatField, i + 1, 18);
+            long v = parseLong(formatField.substring(i + 1, end), lineNo, "format");
+            i = end;
+            switch (suffix) {
+                case 'x' -> {
                     if (v > Integer.MAX_VALUE) {
                         throw error(lineNo, "samples per frame", "too large: " + v);
                     }
                     spf = Math.max(1, (int) v);
                 }
-                case ":" -> {
+                case ':' -> {
                     if (v > Integer.MAX_VALUE) {
                         throw error(lineNo, "skew", "too large: " + v);
                     }
@@ -314,20 +307,20 @@ final class HeaderParser {
         boolean hasBaseline = false;
         String units = null;
         if (t.size() > 2) {
-            Matcher gm = GAIN.matcher(t.get(2));
-            if (!gm.matches()) {
+            HeaderSyntax.Gain gm = HeaderSyntax.gain(t.get(2));
+            if (gm == null) {
                 throw error(lineNo, "gain", "expected GAIN[(BASELINE)][/UNITS], found '" + t.get(2) + "'");
             }
-            gain = Double.parseDouble(gm.group(1));
+            gain = Double.parseDouble(gm.gain());
             if (Double.isInfinite(gain)) {
-                throw error(lineNo, "gain", "is not finite: " + gm.group(1));
+                throw error(lineNo, "gain", "is not finite: " + gm.gain());
             }
-            if (gm.group(4) != null) {
-                baseline = parseInt(gm.group(4), lineNo, "baseline");
+            if (gm.baseline() != null) {
+                baseline = parseInt(gm.baseline(), lineNo, "baseline");
                 hasBaseline = true;
             }
-            if (gm.group(5) != null && !gm.group(5).isEmpty()) {
-                units = gm.group(5);
+            if (gm.units() != null && !gm.units().isEmpty()) {
+                units = gm.units();
             }
         }
         int adcres = t.size() > 3 ? parseInt(t.get(3), lineNo, "ADC resolution") : sf.defaultAdcResolution();

@@ -1,9 +1,14 @@
 package org.ecgchat.io.wfdb;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +36,29 @@ final class RecordFiles {
         return name.endsWith(".hea") ? name.substring(0, name.length() - 4) : name;
     }
 
+    /**
+     * The bytes of a header file, read with one open and (for a regular file) one read: reading a
+     * small header costs little more than the system calls it makes.
+     */
     static byte[] readBytes(Path file, String what) throws IOException {
-        try {
-            if (Files.size(file) > MAX_HEADER_BYTES) {
-                throw new WfdbFormatException(file, "", what + " is larger than " + MAX_HEADER_BYTES
-                        + " bytes; it is not a WFDB header");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > MAX_HEADER_BYTES) {
+                throw tooLarge(file, what);
             }
-            return Files.readAllBytes(file);
+            if (size == 0) {
+                // a pipe or device reports no size: read what it gives
+                byte[] bytes = Channels.newInputStream(channel).readNBytes(MAX_HEADER_BYTES + 1);
+                if (bytes.length > MAX_HEADER_BYTES) {
+                    throw tooLarge(file, what);
+                }
+                return bytes;
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // a regular file fills the buffer in one read
+            }
+            return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
         } catch (NoSuchFileException e) {
             throw new WfdbMissingFileException(file, what + " does not exist", e);
         } catch (WfdbFormatException e) {
@@ -48,6 +69,11 @@ final class RecordFiles {
             }
             throw new WfdbMissingFileException(file, what + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static WfdbFormatException tooLarge(Path file, String what) {
+        return new WfdbFormatException(file, "", what + " is larger than " + MAX_HEADER_BYTES
+                + " bytes; it is not a WFDB header");
     }
 
     /** Parses one header file as it stands (a multi-segment master header keeps no signals). */

@@ -185,12 +185,7 @@ abstract class SampleSink {
 
         @Override
         void copyDigital(int i, int[] digital, int from, int k, int n) {
-            double[] a = out[i];
-            Conversions.Scale s = scale[i];
-            for (int j = 0; j < n; j++) {
-                int v = digital[from + j];
-                a[k + j] = v == WfdbRecord.INVALID_SAMPLE ? Double.NaN : s.apply(v);
-            }
+            copyRaw(i, digital, from, 1, 1, k, n, false, 0);
         }
 
         @Override
@@ -257,12 +252,7 @@ abstract class SampleSink {
 
         @Override
         void copyDigital(int i, int[] digital, int from, int k, int n) {
-            float[] a = out[i];
-            Conversions.Scale s = scale[i];
-            for (int j = 0; j < n; j++) {
-                int v = digital[from + j];
-                a[k + j] = v == WfdbRecord.INVALID_SAMPLE ? Float.NaN : (float) s.apply(v);
-            }
+            copyRaw(i, digital, from, 1, 1, k, n, false, 0);
         }
 
         @Override

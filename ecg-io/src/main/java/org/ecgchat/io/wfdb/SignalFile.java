@@ -159,12 +159,25 @@ final class SignalFile implements AutoCloseable {
     }
 
     /**
-     * The bytes of frames {@code [from, to)} of a fixed-width format, in the thread's scratch
-     * buffer (valid until the next read on this thread).
+     * Bytes of one frame when every frame starts on a byte boundary (fixed-width formats, and 212
+     * with an even number of values per frame), else 0.
      */
-    byte[] readFixedBytes(long from, long to) throws IOException {
-        int width = format.bytesPerGroup();
-        return readBytes(byteOffset + from * frameSize * width, (to - from) * frameSize * width);
+    int frameBytes() {
+        return switch (format) {
+            case LINEAR_16, LINEAR_16_BIG_ENDIAN, OFFSET_16, LINEAR_24, LINEAR_32, OFFSET_8 ->
+                    frameSize * format.bytesPerGroup();
+            case PACKED_212 -> frameSize % 2 == 0 ? frameSize / 2 * 3 : 0;
+            default -> 0;
+        };
+    }
+
+    /**
+     * The bytes of frames {@code [from, to)} of a file whose frames start on byte boundaries
+     * ({@link #frameBytes()} &gt; 0), in the thread's scratch buffer (valid until the next read on
+     * this thread).
+     */
+    byte[] readFrameBytes(long from, long to) throws IOException {
+        return readBytes(byteOffset + from * frameBytes(), (to - from) * frameBytes());
     }
 
     private void readPacked(long from, long to, int[] dst, int count) throws IOException {

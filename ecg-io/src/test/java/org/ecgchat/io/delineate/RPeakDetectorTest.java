@@ -3,6 +3,7 @@ package org.ecgchat.io.delineate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class RPeakDetectorTest {
@@ -39,6 +40,32 @@ class RPeakDetectorTest {
         for (int i = 0; i < peaks.length; i++) {
             assertThat(Math.abs(peaks[i] - ecg.truth.get(i).rPeak())).isLessThanOrEqualTo(4);
         }
+    }
+
+    @Test
+    void aPWaveNearlyAsLargeAsALowVoltageQrsIsNotTakenForTheBeat() {
+        // P 0.15 mV over 80 ms before a 0.3 mV R: the P's gradient stretch comes first and is long
+        PiecewiseEcg.Shape lowVoltage = new PiecewiseEcg.Shape(0.15, 0.08, 0.04, -0.03, 0.02, 0.3, 0.035, -0.08, 0.025,
+                0.1, 0.12, 0.16);
+        PiecewiseEcg ecg = new PiecewiseEcg(500, 10, new double[] {0.85}, lowVoltage, 0.005, 5);
+        int[] peaks = RPeakDetector.detect(EcgCleaner.clean(ecg.samples, 500), 500);
+        assertThat(peaks).hasSize(ecg.truth.size());
+        for (int i = 0; i < peaks.length; i++) {
+            assertThat(Math.abs(peaks[i] - ecg.truth.get(i).rPeak()) * 1000 / 500.0).as("beat %d", i)
+                    .isLessThanOrEqualTo(10);
+        }
+    }
+
+    @Test
+    void aPWaveWhoseQrsIsCutOffByTheEndOfTheRecordIsNoBeat() {
+        PiecewiseEcg.Shape shape = new PiecewiseEcg.Shape(0.1, 0.1, 0.06, -0.03, 0.02, 0.5, 0.04, -0.08, 0.025, 0.1,
+                0.3, 0.16);
+        PiecewiseEcg ecg = new PiecewiseEcg(500, 11, new double[] {0.9}, shape, 0.005, 4);
+        Beat last = ecg.truth.get(ecg.truth.size() - 1);
+        double[] lead = Arrays.copyOf(ecg.samples, last.qrsOnset() - 2);
+        int[] peaks = RPeakDetector.detect(EcgCleaner.clean(lead, 500), 500);
+        assertThat(peaks).hasSize(ecg.truth.size() - 1);
+        assertThat(peaks[peaks.length - 1]).isEqualTo(ecg.truth.get(ecg.truth.size() - 2).rPeak());
     }
 
     @Test

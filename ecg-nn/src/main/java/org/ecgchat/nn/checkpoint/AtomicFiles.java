@@ -11,10 +11,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes a file through a temporary sibling and an atomic rename, so readers never see half a file. */
-final class AtomicFiles {
+public final class AtomicFiles {
     /** Writes the file's content to an open channel. */
     @FunctionalInterface
-    interface ChannelWriter {
+    public interface ChannelWriter {
         void write(FileChannel channel) throws IOException;
     }
 
@@ -22,7 +22,7 @@ final class AtomicFiles {
     }
 
     /** Writes {@code target} atomically; on any failure the target is untouched and no temp file remains. */
-    static void write(Path target, ChannelWriter writer) throws IOException {
+    public static void write(Path target, ChannelWriter writer) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);

@@ -57,6 +57,20 @@ public final class Attention {
         return sd.castTo(sd.gt(cols, rows), DataType.FLOAT).mul(MASKED);
     }
 
+    /**
+     * The key-padding and causal masks together, {@code [B, 1, L, L]}: position i attends to the
+     * positions ≤ i whose id is not {@code padId}.
+     */
+    public static SDVariable causalKeyPaddingMask(Graph g, SDVariable ids, long padId) {
+        SameDiff sd = g.sameDiff();
+        SDVariable positions = sd.range(g.scalar(0), sd.castTo(sd.sizeAt(ids, 1), DataType.INT64), g.scalar(1),
+                DataType.INT64);
+        SDVariable later = sd.castTo(sd.gt(sd.expandDims(positions, 0), sd.expandDims(positions, 1)), DataType.FLOAT);
+        SDVariable padded = sd.expandDims(sd.expandDims(sd.castTo(ids.eq(padId), DataType.FLOAT), 1), 1);
+        // hidden where either hides: [L, L] + [B, 1, 1, L] > 0 (adding the two additive masks would overflow)
+        return sd.castTo(later.add(padded).gt(0.5), DataType.FLOAT).mul(MASKED);
+    }
+
     /** The key-padding mask {@code [B, 1, 1, L]} hiding positions whose id is {@code padId}. */
     public static SDVariable keyPaddingMask(Graph g, SDVariable ids, long padId) {
         SameDiff sd = g.sameDiff();

@@ -31,7 +31,16 @@ public final class BertModel implements Layer {
 
     /** INT64 ids {@code [B, L]} → the last hidden state, token-major. */
     public Tokens apply(Graph g, SDVariable ids, long padId) {
-        SDVariable mask = Attention.keyPaddingMask(g, ids, padId);
+        return apply(g, ids, padId, false);
+    }
+
+    /**
+     * INT64 ids {@code [B, L]} → the last hidden state, token-major; with {@code causal} each
+     * position attends only to itself and earlier positions (as a decoder does), so a position's
+     * state does not depend on the tokens after it.
+     */
+    public Tokens apply(Graph g, SDVariable ids, long padId, boolean causal) {
+        SDVariable mask = causal ? Attention.causalKeyPaddingMask(g, ids, padId) : Attention.keyPaddingMask(g, ids, padId);
         Tokens x = embeddings.apply(g, ids);
         for (BertLayer layer : layers) {
             x = layer.apply(g, x, mask);

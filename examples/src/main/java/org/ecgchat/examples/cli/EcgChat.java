@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             ZeroShotCommand.class,
             RetrieveCommand.class,
             CaptionCommand.class,
+            DemoCommand.class,
         })
 public final class EcgChat implements Runnable {
 

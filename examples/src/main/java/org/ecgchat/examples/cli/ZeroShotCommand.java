@@ -7,15 +7,12 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.zeroshot.CocaTextEncoder;
 import org.ecgchat.eval.EvalInputException;
@@ -231,16 +228,6 @@ public final class ZeroShotCommand implements Callable<Integer> {
 
     private static void writeScores(Writer w, List<String> classes, List<String> ids, double[][] scores)
             throws IOException {
-        List<String> header = new ArrayList<>(List.of("id"));
-        header.addAll(classes);
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
-        for (int i = 0; i < ids.size(); i++) {
-            List<String> row = new ArrayList<>(List.of(ids.get(i)));
-            for (double s : scores[i]) {
-                row.add(Double.toString(s));
-            }
-            csv.printRecord(row);
-        }
-        csv.flush();
+        ScoreTables.writeTable(w, new ScoreTables.Table(classes, ids, scores));
     }
 }
