@@ -4,6 +4,10 @@ open_clip's weight-decay exclusions) on the CPU, reporting steps per second.
 
     python3 train_step_torch.py --config tiny|small|full --batch 8 --threads 2 --steps 5
 
+cpu_seconds_per_step is the CPU time of the whole process; with --threads 1 (and OMP_NUM_THREADS=1,
+which also keeps the BLAS to one thread) it is the work of a step, which a busy machine disturbs
+far less than the wall-clock rate (compare with org.ecgchat.benchmarks.CocaTrainStepCpuTime).
+
 Needs torch and numpy only (Debian's python3-torch 1.13 works). Not part of the build.
 """
 import argparse
@@ -59,12 +63,15 @@ def main():
     for _ in range(a.warmup):
         step()
     start = time.perf_counter()
+    cpu_start = time.process_time()  # all threads of the process, as CocaTrainStepCpuTime measures
     for _ in range(a.steps):
         step()
     seconds = (time.perf_counter() - start) / a.steps
+    cpu_seconds = (time.process_time() - cpu_start) / a.steps
     params = sum(q.numel() for q in model.parameters())
     print(json.dumps({"config": a.config, "batch": a.batch, "text_length": a.text_length, "threads": a.threads,
                       "parameters": params, "seconds_per_step": seconds, "steps_per_second": 1 / seconds,
+                      "cpu_seconds_per_step": cpu_seconds,
                       "torch": torch.__version__}))
 
 

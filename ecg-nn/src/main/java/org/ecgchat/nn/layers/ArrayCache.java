@@ -18,8 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The memory manager of a {@link RecyclingSession}: arrays released by a graph run are kept, by
  * data type and shape, and handed out again to later ops asking for that shape, in this run or
- * the next. Up to a quarter of JavaCPP's native memory limit is kept (as SameDiff's own cache);
- * beyond that the arrays released longest ago are freed.
+ * the next. Up to half of JavaCPP's native memory limit ({@code org.bytedeco.javacpp.maxbytes}) is
+ * kept, beyond that the arrays released longest ago are freed. (SameDiff's own cache keeps a
+ * quarter, less than what a training step of a full-size model recycles: a cache smaller than the
+ * step's working set frees and re-allocates it every step.)
  *
  * <p>Unlike SameDiff's {@code ArrayCacheMemoryMgr} it tracks arrays by identity, not by
  * {@code INDArray.getId()}: on ND4J 1.0.0-M2.1 {@code assignNewId()} hands out the id the next new
@@ -61,7 +63,7 @@ final class ArrayCache extends AbstractMemoryMgr {
      *     from the cache is removed from it
      */
     ArrayCache(Set<Long> releasedIds) {
-        this(releasedIds, Pointer.maxBytes() / 4);
+        this(releasedIds, Pointer.maxBytes() / 2);
     }
 
     ArrayCache(Set<Long> releasedIds, long maxBytes) {
