@@ -136,6 +136,7 @@ class Bert(nn.Module):
         self.encoder = nn.Module()
         self.encoder.layer = nn.ModuleList([BertLayer(w, c["heads"], c["intermediate"], eps) for _ in range(c["layers"])])
         self.pad = c.get("pad_id", 0)
+        self.causal = c.get("causal", False)
 
     def forward(self, ids):
         e = self.embeddings
@@ -143,6 +144,9 @@ class Bert(nn.Module):
         x = e.word_embeddings(ids) + e.position_embeddings(pos)[None] + e.token_type_embeddings.weight[0]
         x = e.LayerNorm(x)
         mask = (ids == self.pad).float()[:, None, None, :] * torch.finfo(torch.float32).min
+        if self.causal:  # text_cfg.causal (CocaConfig): attention to earlier positions only
+            t = ids.shape[1]
+            mask = mask + torch.full((t, t), torch.finfo(torch.float32).min).triu_(1)
         for layer in self.encoder.layer:
             x = layer(x, mask)
         return x
@@ -153,9 +157,13 @@ class TextTower(nn.Module):
         super().__init__()
         self.transformer = Bert(c)
         self.proj = nn.Linear(c["width"], embed_dim, bias=False)
+        self.mean = c.get("hf_pooler_type", "cls_pooler") == "mean_pooler"
 
     def forward(self, ids):
         h = self.transformer(ids)
+        if self.mean:  # mean over non-padding tokens; the decoder sees every token
+            keep = (ids != self.transformer.pad).float()[..., None]
+            return self.proj((h * keep).sum(1) / keep.sum(1)), h
         return self.proj(h[:, 0]), h[:, 1:]
 
 
@@ -194,7 +202,7 @@ class Coca(nn.Module):
         ecg_latent = F.normalize(ecg_pooled, dim=-1)
         text_latent = F.normalize(text_pooled, dim=-1)
         logits = self.text_decoder(ecg_tokens, text_tokens[:, :-1])
-        labels = ids[:, 2:]
+        labels = ids[:, 1 + ids.shape[1] - text_tokens.shape[1]:]
         s = self.logit_scale.exp() * ecg_latent @ text_latent.T
         target = torch.arange(s.shape[0])
         clip = clip_weight * (F.cross_entropy(s, target) + F.cross_entropy(s.T, target)) / 2

@@ -51,9 +51,13 @@ final class Engine {
         } else {
             // records read other records: finish all of them in a reused heap scratch, then copy
             // (a heap array is recycled by the JVM; a fresh off-heap one costs page faults)
-            float[] scratch = Scratch.floats(state.records() * state.leads() * state.length());
+            int recordSize = state.leads() * state.length();
+            float[] scratch = Scratch.floats(state.records() * recordSize);
             evaluate(state, (index, row, off, length) -> System.arraycopy(row, off, scratch, index, length), true);
-            storage.put(0, scratch, 0, state.records() * state.leads() * state.length());
+            // copied back by all threads (absolute puts into disjoint ranges): one thread alone
+            // does not saturate the memory bus, and this copy is a third of the work
+            forEachRecord(state.records(), record ->
+                    storage.put(record * recordSize, scratch, record * recordSize, recordSize));
         }
         Buffers.written(x);
         if (state.labels != null) {
