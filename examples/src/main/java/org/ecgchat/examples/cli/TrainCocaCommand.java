@@ -17,6 +17,7 @@ import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.EcgRecords;
 import org.ecgchat.coca.train.CocaInitializer;
 import org.ecgchat.coca.train.CocaTrainer;
+import org.ecgchat.examples.SameDiffOutput;
 import org.ecgchat.coca.train.ShuffledBatches;
 import org.ecgchat.coca.train.StepMetrics;
 import org.ecgchat.io.EcgIoException;
@@ -164,7 +165,8 @@ public final class TrainCocaCommand implements Callable<Integer> {
                 if (bar != null) {
                     trainer.addListener(bar);
                 }
-                last = trainer.run();
+                // SameDiff prints a line per op while it builds the gradient function
+                last = SameDiffOutput.quietly(trainer::run);
             } finally {
                 if (bar != null) {
                     bar.close();

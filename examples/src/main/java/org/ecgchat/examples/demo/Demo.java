@@ -25,6 +25,7 @@ import org.ecgchat.coca.train.CocaTrainer;
 import org.ecgchat.coca.train.StepMetrics;
 import org.ecgchat.coca.train.TrainConfig;
 import org.ecgchat.coca.zeroshot.CocaTextEncoder;
+import org.ecgchat.examples.SameDiffOutput;
 import org.ecgchat.eval.classification.Bootstrap;
 import org.ecgchat.eval.classification.ClassificationEvaluator;
 import org.ecgchat.eval.classification.Metric;

@@ -1,4 +1,4 @@
-package org.ecgchat.examples.demo;
+package org.ecgchat.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.ecgchat.examples.demo;
+package org.ecgchat.examples;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -14,20 +14,20 @@ import java.util.Arrays;
  * (hundreds of lines for ECG-CoCa). While an action runs, standard output drops exactly those lines
  * and passes everything else through.
  */
-final class SameDiffOutput {
+public final class SameDiffOutput {
 
     private static final byte[] NOISE = "Added differentiated op ".getBytes(StandardCharsets.UTF_8);
 
     /** Work that may build a gradient function. */
     @FunctionalInterface
-    interface Action<T> {
+    public interface Action<T> {
         T run() throws IOException;
     }
 
     private SameDiffOutput() {}
 
     /** Runs {@code action} with SameDiff's gradient-building lines filtered from {@code System.out}. */
-    static synchronized <T> T quietly(Action<T> action) throws IOException {
+    public static synchronized <T> T quietly(Action<T> action) throws IOException {
         PrintStream original = System.out;
         LineFilter filter = new LineFilter(original);
         PrintStream filtered = new PrintStream(filter, true, StandardCharsets.UTF_8);
