@@ -36,7 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * PyTorch baseline {@code benchmarks/python/train_step_torch.py}):
  * <ul>
  *   <li>{@code tiny}: the parity fixture's architecture (0.4 M parameters, 12 × 500 samples);</li>
- *   <li>{@code small}: a demo-sized model (ECG 4 × 256 over 12 × 5000, BERT 4 × 256 with the 30522-word vocabulary,
+ *   <li>{@code demo}: exactly the model {@code ecg-chat demo} trains (1.35 M parameters; causal, mean-pooled text
+ *       tower over the demo's 104-word vocabulary); run it as the demo does with
+ *       {@code -p config=demo -p batch=32 -p textLength=48};</li>
+ *   <li>{@code small}: a model between demo and full size (ECG 4 × 256 over 12 × 5000, BERT 4 × 256 with the 30522-word vocabulary,
  *       decoder 2 × 256);</li>
  *   <li>{@code full}: ECG-Chat's {@code coca_ViT-B-32} (403 M parameters); run it on request
  *       ({@code -p config=full}), it needs about 10 GB of native memory.</li>
