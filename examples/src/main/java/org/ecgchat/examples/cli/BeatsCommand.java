@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ecgchat.io.EcgIoException;
 import org.ecgchat.io.delineate.Beat;
 import org.ecgchat.io.delineate.Delineation;
 import org.ecgchat.io.delineate.Delineator;
@@ -47,34 +46,25 @@ public final class BeatsCommand implements Callable<Integer> {
     boolean waves;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            Annotations.file(record, annotator); // reject a bad annotator name before the work
-            RecordLead l = RecordLead.read(record, lead);
-            double[] samples = l.samples().clone();
-            int invalid = 0;
-            for (int i = 0; i < samples.length; i++) {
-                if (!Double.isFinite(samples[i])) {
-                    samples[i] = 0;
-                    invalid++;
-                }
+    public Integer call() throws IOException {
+        Annotations.file(record, annotator); // reject a bad annotator name before the work
+        RecordLead l = RecordLead.read(record, lead);
+        double[] samples = l.samples().clone();
+        int invalid = 0;
+        for (int i = 0; i < samples.length; i++) {
+            if (!Double.isFinite(samples[i])) {
+                samples[i] = 0;
+                invalid++;
             }
-            Delineation d = Delineator.delineate(samples, l.samplingFrequency());
-            List<Annotation> annotations = waves ? waves(d, l.signal()) : beats(d, l.signal());
-            Annotations.write(record, annotator, annotations);
-            out.printf("%d beats in lead %s (signal %d) written to %s%s%n", d.beats().size(), l.name(), l.signal(),
-                    Annotations.file(record, annotator), invalid == 0 ? "" : " (" + invalid + " invalid samples read as 0)");
-            out.flush();
-            return 0;
-        } catch (EcgIoException | IllegalArgumentException e) {
-            err.println("ecg-chat beats: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("ecg-chat beats: " + e);
-            return 2;
         }
+        Delineation d = Delineator.delineate(samples, l.samplingFrequency());
+        List<Annotation> annotations = waves ? waves(d, l.signal()) : beats(d, l.signal());
+        Annotations.write(record, annotator, annotations);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%d beats in lead %s (signal %d) written to %s%s%n", d.beats().size(), l.name(), l.signal(),
+                Annotations.file(record, annotator), invalid == 0 ? "" : " (" + invalid + " invalid samples read as 0)");
+        out.flush();
+        return 0;
     }
 
     private static List<Annotation> beats(Delineation d, int chan) {

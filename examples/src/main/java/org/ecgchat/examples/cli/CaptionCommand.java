@@ -3,8 +3,6 @@ package org.ecgchat.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +12,6 @@ import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.caption.Caption;
 import org.ecgchat.coca.caption.CaptionSettings;
 import org.ecgchat.coca.caption.Captioner;
-import org.ecgchat.io.EcgIoException;
-import org.ecgchat.nn.checkpoint.CheckpointFormatException;
-import org.ecgchat.nn.tokenize.TokenizerFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,21 +106,12 @@ public final class CaptionCommand implements Callable<Integer> {
     List<Path> records;
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            CaptionSettings settings = settings();
-            try (CocaModel model = coca.loadModel(); Captioner captioner = new Captioner(model, tokenizer.load(coca.model))) {
-                TextOutput.write(out, spec.commandLine().getOut(), w -> caption(model, captioner, settings, w));
-            }
-            return 0;
-        } catch (EcgIoException | CheckpointFormatException | TokenizerFormatException | IllegalArgumentException e) {
-            err.println("ecg-chat caption: " + e.getMessage());
-            return 2;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("ecg-chat caption: " + e);
-            return 2;
+    public Integer call() throws IOException {
+        CaptionSettings settings = settings();
+        try (CocaModel model = coca.loadModel(); Captioner captioner = new Captioner(model, tokenizer.load(coca.model))) {
+            TextOutput.write(out, spec.commandLine().getOut(), w -> caption(model, captioner, settings, w));
         }
+        return 0;
     }
 
     private void caption(CocaModel model, Captioner captioner, CaptionSettings settings, Writer sink) throws IOException {

@@ -8,7 +8,6 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.ecgchat.io.EcgIoException;
 import org.ecgchat.io.dataset.convert.Cpsc2018MatConverter;
 import org.ecgchat.io.dataset.convert.DatasetConverter;
 import org.ecgchat.io.dataset.convert.RecordConverter;
@@ -57,7 +56,7 @@ public final class ConvertCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RecordConverter converter = dataset == Dataset.sph ? new SphHdf5Converter() : new Cpsc2018MatConverter();
@@ -66,8 +65,9 @@ public final class ConvertCommand implements Callable<Integer> {
             options = options.withThreads(threads);
         }
         ProgressBar[] bar = {null};
+        DatasetConverter.Summary s;
         try {
-            DatasetConverter.Summary s = new DatasetConverter(converter, options).convert(input, output,
+            s = new DatasetConverter(converter, options).convert(input, output,
                     new DatasetConverter.Listener() {
                         @Override
                         public void started(int total) {
@@ -89,24 +89,18 @@ public final class ConvertCommand implements Callable<Integer> {
                             }
                         }
                     });
+        } finally {
+            // the bar's last line is finished before the summary or the error
             closeBar(bar[0], err);
-            out.printf("converted %d, already complete %d, failed %d (%d s)%n", s.converted(), s.skipped(),
-                    s.failures().size(), s.elapsed().toSeconds());
-            s.failures().stream().limit(20).forEach(f -> out.println("failed: " + f.source() + ": " + f.message()));
-            if (s.failures().size() > 20) {
-                out.println("... and " + (s.failures().size() - 20) + " more (see the log)");
-            }
-            out.flush();
-            return s.ok() ? 0 : 1;
-        } catch (EcgIoException e) {
-            closeBar(bar[0], err);
-            err.println("ecg-chat convert: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            closeBar(bar[0], err);
-            err.println("ecg-chat convert: " + e);
-            return 2;
         }
+        out.printf("converted %d, already complete %d, failed %d (%d s)%n", s.converted(), s.skipped(),
+                s.failures().size(), s.elapsed().toSeconds());
+        s.failures().stream().limit(20).forEach(f -> out.println("failed: " + f.source() + ": " + f.message()));
+        if (s.failures().size() > 20) {
+            out.println("... and " + (s.failures().size() - 20) + " more (see the log)");
+        }
+        out.flush();
+        return s.ok() ? 0 : 1;
     }
 
     private static void closeBar(ProgressBar bar, PrintWriter err) {

@@ -68,34 +68,25 @@ public final class DemoCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         // before anything loads ND4J's native library, which reads it once
         OpenMpWaitPolicy.preferPassive();
-        try {
-            DemoSettings settings = new DemoSettings(out != null ? out : DEFAULT_OUT, seed, records, minutes, threads,
-                    epochs, batch, lr, ecgLayers, captions);
-            Path folder = out != null ? OutputFolder.claim(out) : OutputFolder.fresh(DEFAULT_OUT);
-            if (!folder.equals(settings.out())) {
-                o.printf("%s holds an earlier run; this one goes to %s%n", DEFAULT_OUT, folder);
-                settings = settings.withOut(folder);
-            }
-            DemoResult r = new Demo(settings, new DemoConsole(o, !noProgress && System.console() != null)).run();
-            o.printf(Locale.ROOT, "zero-shot macro AUROC %.4f over %d conditions; report -> ECG Recall@1 %.4f, Recall@5 %.4f%n",
-                    r.zeroShot().report().macro(Metric.AUROC).value().orElse(Double.NaN),
-                    r.zeroShot().report().classes().size(), r.retrieval().reportToEcg().recallAt1(),
-                    r.retrieval().reportToEcg().recallAt5());
-            o.printf(Locale.ROOT, "%.1f s wall-clock, %.1f s CPU%n", r.wallSeconds(), r.cpuSeconds());
-            o.printf("report: %s%n", r.report().toAbsolutePath());
-            o.flush();
-            return 0;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("ecg-chat demo: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("ecg-chat demo: " + e);
-            return 2;
+        DemoSettings settings = new DemoSettings(out != null ? out : DEFAULT_OUT, seed, records, minutes, threads,
+                epochs, batch, lr, ecgLayers, captions);
+        Path folder = out != null ? OutputFolder.claim(out) : OutputFolder.fresh(DEFAULT_OUT);
+        if (!folder.equals(settings.out())) {
+            o.printf("%s holds an earlier run; this one goes to %s%n", DEFAULT_OUT, folder);
+            settings = settings.withOut(folder);
         }
+        DemoResult r = new Demo(settings, new DemoConsole(o, !noProgress && System.console() != null)).run();
+        o.printf(Locale.ROOT, "zero-shot macro AUROC %.4f over %d conditions; report -> ECG Recall@1 %.4f, Recall@5 %.4f%n",
+                r.zeroShot().report().macro(Metric.AUROC).value().orElse(Double.NaN),
+                r.zeroShot().report().classes().size(), r.retrieval().reportToEcg().recallAt1(),
+                r.retrieval().reportToEcg().recallAt5());
+        o.printf(Locale.ROOT, "%.1f s wall-clock, %.1f s CPU%n", r.wallSeconds(), r.cpuSeconds());
+        o.printf("report: %s%n", r.report().toAbsolutePath());
+        o.flush();
+        return 0;
     }
 }

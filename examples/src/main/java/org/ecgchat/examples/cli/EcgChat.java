@@ -42,7 +42,13 @@ public final class EcgChat implements Runnable {
 
     /** Builds the command line; tests call this to run commands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new EcgChat()).setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The command line with its commands made by {@code factory} (tests give rdann a byte sink as standard output). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(new EcgChat(), factory).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new UserErrors());
     }
 
     public static void main(String[] args) {

@@ -2,15 +2,11 @@ package org.ecgchat.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ecgchat.coca.CocaModel;
-import org.ecgchat.io.EcgIoException;
-import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,18 +39,11 @@ public final class EmbedCommand implements Callable<Integer> {
     List<Path> records;
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws IOException {
         try (CocaModel model = coca.loadModel()) {
             TextOutput.write(out, spec.commandLine().getOut(), w -> embed(model, w));
-            return 0;
-        } catch (EcgIoException | CheckpointFormatException | IllegalArgumentException e) {
-            err.println("ecg-chat embed: " + e.getMessage());
-            return 2;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("ecg-chat embed: " + e);
-            return 2;
         }
+        return 0;
     }
 
     /** One output line. */

@@ -1,5 +1,6 @@
 package org.ecgchat.examples.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -7,7 +8,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.ecgchat.eval.EvalInputException;
 import org.ecgchat.eval.classification.Bootstrap;
 import org.ecgchat.eval.classification.ClassificationEvaluator;
 import org.ecgchat.eval.classification.ClassificationReport;
@@ -81,35 +81,28 @@ public final class EvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter outWriter = spec.commandLine().getOut();
-        try {
-            MultiLabelData data = input.json != null ? ScoreTables.readJson(input.json)
-                    : ScoreTables.readCsv(input.csv.scores, input.csv.labels);
-            ClassificationEvaluator evaluator = threshold == null ? ClassificationEvaluator.defaults()
-                    : ClassificationEvaluator.defaults().withDecisionThreshold(threshold);
-            ClassificationReport report = evaluator.evaluate(data);
-            Map<Metric, Bootstrap.Interval> intervals = new EnumMap<>(Metric.class);
-            if (bootstrap > 0) {
-                for (Metric m : Metric.values()) {
-                    try {
-                        intervals.put(m, Bootstrap.percentile(data, Bootstrap.macro(evaluator.withParallel(false), m),
-                                bootstrap, level, seed));
-                    } catch (UndefinedMetricException e) {
-                        err.println("no confidence interval for " + m.label() + ": " + e.getMessage());
-                    }
+    public Integer call() throws IOException {
+        MultiLabelData data = input.json != null ? ScoreTables.readJson(input.json)
+                : ScoreTables.readCsv(input.csv.scores, input.csv.labels);
+        ClassificationEvaluator evaluator = threshold == null ? ClassificationEvaluator.defaults()
+                : ClassificationEvaluator.defaults().withDecisionThreshold(threshold);
+        ClassificationReport report = evaluator.evaluate(data);
+        Map<Metric, Bootstrap.Interval> intervals = new EnumMap<>(Metric.class);
+        if (bootstrap > 0) {
+            for (Metric m : Metric.values()) {
+                try {
+                    intervals.put(m, Bootstrap.percentile(data, Bootstrap.macro(evaluator.withParallel(false), m),
+                            bootstrap, level, seed));
+                } catch (UndefinedMetricException e) {
+                    spec.commandLine().getErr().println("no confidence interval for " + m.label() + ": " + e.getMessage());
                 }
             }
-            EvaluationRun run = new EvaluationRun(title, data, report, intervals);
-            EvalOutputs.write(run, out, formats);
-            outWriter.print(ClassificationTables.toMarkdown(run));
-            outWriter.flush();
-            return 0;
-        } catch (EvalInputException e) {
-            err.println("ecg-chat eval: " + e.getMessage());
-            err.flush();
-            return 2;
         }
+        EvaluationRun run = new EvaluationRun(title, data, report, intervals);
+        EvalOutputs.write(run, out, formats);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(ClassificationTables.toMarkdown(run));
+        stdout.flush();
+        return 0;
     }
 }

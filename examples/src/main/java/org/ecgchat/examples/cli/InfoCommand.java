@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ecgchat.io.EcgIoException;
 import org.ecgchat.io.wfdb.WfdbDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,20 +20,12 @@ public final class InfoCommand implements Callable<Integer> {
     String record;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        WfdbDescription.write(Path.of(record), record, sb);
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            StringBuilder sb = new StringBuilder();
-            WfdbDescription.write(Path.of(record), record, sb);
-            out.print(sb);
-            out.flush();
-            return 0;
-        } catch (EcgIoException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("ecg-chat info: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("ecg-chat info: " + e);
-            return 2;
-        }
+        out.print(sb);
+        out.flush();
+        return 0;
     }
 }

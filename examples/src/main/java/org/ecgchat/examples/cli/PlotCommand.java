@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.ecgchat.io.EcgIoException;
 import org.ecgchat.io.plot.EcgPaper;
 import org.ecgchat.io.plot.EcgPlotter;
 import org.ecgchat.io.plot.PageLayout;
@@ -55,7 +54,7 @@ public final class PlotCommand implements Callable<Integer> {
     String note;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         try (WfdbReader reader = Wfdb.open(record)) {
             WfdbHeader header = reader.header();
@@ -77,12 +76,6 @@ public final class PlotCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("wrote %s%n", output);
             spec.commandLine().getOut().flush();
             return 0;
-        } catch (EcgIoException | IllegalArgumentException e) {
-            err.println("ecg-chat plot: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("ecg-chat plot: " + e);
-            return 2;
         }
     }
 

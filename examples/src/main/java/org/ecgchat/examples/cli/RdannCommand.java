@@ -4,13 +4,10 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ecgchat.io.EcgIoException;
 import org.ecgchat.io.wfdb.Rdann;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -65,37 +62,21 @@ public final class RdannCommand implements Callable<Integer> {
     }
 
     private final OutputStream stdout;
-    private final PrintStream stderr;
 
     public RdannCommand() {
-        this(System.out, System.err);
+        this(System.out);
     }
 
-    /** A command writing to the given streams (tests). */
-    RdannCommand(OutputStream stdout, PrintStream stderr) {
+    /** A command writing its bytes to {@code stdout} (tests). */
+    RdannCommand(OutputStream stdout) {
         this.stdout = stdout;
-        this.stderr = stderr;
     }
 
     @Override
-    public Integer call() {
-        Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.ISO_8859_1), 1 << 16);
-        try {
-            Rdann.write(new Rdann.Options(record, annotator, from, to, types, chan, num, subtype,
-                    timeColumns.elapsed, timeColumns.units, headings), out);
-            return 0;
-        } catch (IllegalArgumentException e) {
-            RdsampCommand.flushQuietly(out);
-            stderr.println("ecg-chat rdann: " + e.getMessage());
-            return 1;
-        } catch (EcgIoException e) {
-            RdsampCommand.flushQuietly(out);
-            stderr.println("ecg-chat rdann: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            RdsampCommand.flushQuietly(out);
-            stderr.println("ecg-chat rdann: " + e);
-            return 2;
-        }
+    public Integer call() throws IOException {
+        TextOutput.writeThrough(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.ISO_8859_1), 1 << 16),
+                out -> Rdann.write(new Rdann.Options(record, annotator, from, to, types, chan, num, subtype,
+                        timeColumns.elapsed, timeColumns.units, headings), out));
+        return 0;
     }
 }

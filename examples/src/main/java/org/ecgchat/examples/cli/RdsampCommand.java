@@ -2,13 +2,10 @@ package org.ecgchat.examples.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ecgchat.io.EcgIoException;
 import org.ecgchat.io.wfdb.Rdsamp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,30 +48,10 @@ public final class RdsampCommand implements Callable<Integer> {
     boolean highResolution;
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws IOException {
         int level = Math.min(2, precise ? 2 : physical.length);
-        Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
-        try {
-            Rdsamp.write(new Rdsamp.Options(record, from, to, length, signals, level, verbose, highResolution), out);
-            out.flush();
-            return 0;
-        } catch (EcgIoException | IllegalArgumentException e) {
-            flushQuietly(out);
-            err.println("ecg-chat rdsamp: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            flushQuietly(out);
-            err.println("ecg-chat rdsamp: " + e);
-            return 2;
-        }
-    }
-
-    static void flushQuietly(Writer out) {
-        try {
-            out.flush();
-        } catch (IOException ignored) {
-            // the error that stopped the output is the one to report
-        }
+        TextOutput.writeThrough(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), out -> Rdsamp.write(
+                new Rdsamp.Options(record, from, to, length, signals, level, verbose, highResolution), out));
+        return 0;
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +14,6 @@ import org.ecgchat.coca.CocaModel;
 import org.ecgchat.coca.retrieval.EmbeddingIndex;
 import org.ecgchat.coca.retrieval.Match;
 import org.ecgchat.coca.zeroshot.CocaTextEncoder;
-import org.ecgchat.io.EcgIoException;
-import org.ecgchat.nn.checkpoint.CheckpointFormatException;
-import org.ecgchat.nn.tokenize.TokenizerFormatException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,7 +54,7 @@ public final class RetrieveCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The error handling every subcommand shares: bad input prints one line and exits with 2. */
+    /** What every subcommand shares: the model it runs, loaded and closed here, and the embedding and output steps. */
     abstract static class Subcommand implements Callable<Integer> {
 
         @Spec
@@ -69,19 +64,11 @@ public final class RetrieveCommand implements Runnable {
         CocaOptions coca;
 
         @Override
-        public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
+        public Integer call() throws IOException {
             try (CocaModel model = coca.loadModel()) {
                 run(model);
-                return 0;
-            } catch (EcgIoException | CheckpointFormatException | TokenizerFormatException
-                    | IllegalArgumentException e) {
-                err.println("ecg-chat retrieve " + spec.name() + ": " + e.getMessage());
-                return 2;
-            } catch (IOException | UncheckedIOException e) {
-                err.println("ecg-chat retrieve " + spec.name() + ": " + e);
-                return 2;
             }
+            return 0;
         }
 
         abstract void run(CocaModel model) throws IOException;

@@ -67,33 +67,24 @@ public final class SynthCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            NoiseLevels noise = clean ? NoiseLevels.NONE : new NoiseLevels(baselineWander, powerline, mains, emg);
-            SyntheticCohort.Options options = new SyntheticCohort.Options(records, seed, secondFindingRate, noise);
-            List<CohortRecord> written;
-            if (System.console() != null) {
-                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("synth").setInitialMax(records)
-                        .setStyle(ProgressBarStyle.ASCII).setUnit(" records", 1).build()) {
-                    written = write(options, n -> bar.stepBy(n));
-                }
-            } else {
-                written = write(options, n -> {});
+    public Integer call() throws IOException {
+        NoiseLevels noise = clean ? NoiseLevels.NONE : new NoiseLevels(baselineWander, powerline, mains, emg);
+        SyntheticCohort.Options options = new SyntheticCohort.Options(records, seed, secondFindingRate, noise);
+        List<CohortRecord> written;
+        if (System.console() != null) {
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("synth").setInitialMax(records)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" records", 1).build()) {
+                written = write(options, n -> bar.stepBy(n));
             }
-            long patients = written.stream().mapToInt(CohortRecord::patientId).distinct().count();
-            long test = written.stream().filter(r -> r.stratFold() == 10).count();
-            PrintWriter o = spec.commandLine().getOut();
-            o.printf("wrote %d records of %d patients to %s (%d in the test fold 10)%n", written.size(), patients, out, test);
-            o.flush();
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("ecg-chat synth: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("ecg-chat synth: " + e.getMessage());
-            return 2;
+        } else {
+            written = write(options, n -> {});
         }
+        long patients = written.stream().mapToInt(CohortRecord::patientId).distinct().count();
+        long test = written.stream().filter(r -> r.stratFold() == 10).count();
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("wrote %d records of %d patients to %s (%d in the test fold 10)%n", written.size(), patients, out, test);
+        o.flush();
+        return 0;
     }
 
     private List<CohortRecord> write(SyntheticCohort.Options options, IntConsumer progress) throws IOException {

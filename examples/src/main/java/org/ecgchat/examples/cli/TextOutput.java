@@ -32,4 +32,23 @@ final class TextOutput {
             w.flush();
         });
     }
+
+    /**
+     * Writes {@code content} to the buffered standard output {@code out} and flushes it. When the
+     * content fails part-way, what it wrote is flushed all the same before the failure goes on to be
+     * reported, so the lines come before the error as WFDB's tools print them.
+     */
+    static void writeThrough(Writer out, Content content) throws IOException {
+        try {
+            content.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            try {
+                out.flush();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed); // the error that stopped the output is the one to report
+            }
+            throw e;
+        }
+        out.flush();
+    }
 }

@@ -2,7 +2,6 @@ package org.ecgchat.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,12 +19,9 @@ import org.ecgchat.coca.train.CocaTrainer;
 import org.ecgchat.examples.SameDiffOutput;
 import org.ecgchat.coca.train.ShuffledBatches;
 import org.ecgchat.coca.train.StepMetrics;
-import org.ecgchat.io.EcgIoException;
 import org.ecgchat.io.preprocess.Preprocessor;
-import org.ecgchat.nn.checkpoint.CheckpointFormatException;
 import org.ecgchat.nn.checkpoint.Checkpoints;
 import org.ecgchat.nn.tokenize.BertTokenizer;
-import org.ecgchat.nn.train.TrainingDivergedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,20 +58,10 @@ public final class TrainCocaCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            TrainRunConfig run = TrainRunConfig.read(config);
-            Path out = output != null ? output : run.output();
-            return train(trainer(run, out), out);
-        } catch (EcgIoException | CheckpointFormatException | IllegalArgumentException | IllegalStateException
-                | TrainingDivergedException e) {
-            err.println("ecg-chat train-coca: " + e.getMessage());
-            return 2;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("ecg-chat train-coca: " + e);
-            return 2;
-        }
+    public Integer call() throws IOException {
+        TrainRunConfig run = TrainRunConfig.read(config);
+        Path out = output != null ? output : run.output();
+        return train(trainer(run, out), out);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ecgchat.io.EcgIoException;
 import org.ecgchat.io.delineate.WaveformFeatures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,21 +35,12 @@ public final class WfepCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        RecordLead l = RecordLead.read(record, lead);
+        WaveformFeatures features = WaveformFeatures.of(l.samples(), l.samplingFrequency());
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            RecordLead l = RecordLead.read(record, lead);
-            WaveformFeatures features = WaveformFeatures.of(l.samples(), l.samplingFrequency());
-            out.println(json ? new ObjectMapper().writeValueAsString(features) : features.render());
-            out.flush();
-            return 0;
-        } catch (EcgIoException | IllegalArgumentException e) {
-            err.println("ecg-chat wfep: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("ecg-chat wfep: " + e);
-            return 2;
-        }
+        out.println(json ? new ObjectMapper().writeValueAsString(features) : features.render());
+        out.flush();
+        return 0;
     }
 }

@@ -2,7 +2,6 @@ package org.ecgchat.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,10 +24,7 @@ import org.ecgchat.eval.report.ScoreTables;
 import org.ecgchat.eval.zeroshot.CkepePrompts;
 import org.ecgchat.eval.zeroshot.ZeroShotClassifier;
 import org.ecgchat.eval.zeroshot.ZeroShotResult;
-import org.ecgchat.io.EcgIoException;
 import org.ecgchat.io.dataset.LabelSets;
-import org.ecgchat.nn.checkpoint.CheckpointFormatException;
-import org.ecgchat.nn.tokenize.TokenizerFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,57 +86,47 @@ public final class ZeroShotCommand implements Callable<Integer> {
     List<Path> records;
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        try {
-            List<String> classes = classes();
-            CkepePrompts classPrompts = CkepePrompts.load(metadataFile(prompts, "--prompts", "prompts/CKEPE_prompt.json"));
-            List<String> ids = records.stream().map(Path::toString).toList();
-            double[][] labels = truth == null ? null : labelsOf(ScoreTables.readTable(truth), classes, ids);
+        List<String> classes = classes();
+        CkepePrompts classPrompts = CkepePrompts.load(metadataFile(prompts, "--prompts", "prompts/CKEPE_prompt.json"));
+        List<String> ids = records.stream().map(Path::toString).toList();
+        double[][] labels = truth == null ? null : labelsOf(ScoreTables.readTable(truth), classes, ids);
 
-            double[][] scores;
-            ClassificationReport report = null;
-            try (CocaModel model = coca.loadModel()) {
-                CocaTextEncoder encoder = new CocaTextEncoder(model, tokenizer.load(coca.model));
-                double[][] ecg = new double[records.size()][];
-                coca.forEachBatch(model, records, "zero-shot", true, (part, batch, first) -> {
-                    double[][] latents = model.encodeEcg(batch).toDoubleMatrix();
-                    System.arraycopy(latents, 0, ecg, first, latents.length);
-                });
-                if (labels == null) {
-                    double[][] classEmbeddings = encoder.encode(classPrompts.promptsFor(classes));
-                    scores = ZeroShotClassifier.scores(ecg, classEmbeddings, model.logitScale(), true);
-                } else {
-                    ZeroShotResult result = ZeroShotClassifier.run(classes, classPrompts, encoder, ecg, labels,
-                            model.logitScale(), ClassificationEvaluator.defaults());
-                    scores = result.scores();
-                    report = result.report();
-                }
+        double[][] scores;
+        ClassificationReport report = null;
+        try (CocaModel model = coca.loadModel()) {
+            CocaTextEncoder encoder = new CocaTextEncoder(model, tokenizer.load(coca.model));
+            double[][] ecg = new double[records.size()][];
+            coca.forEachBatch(model, records, "zero-shot", true, (part, batch, first) -> {
+                double[][] latents = model.encodeEcg(batch).toDoubleMatrix();
+                System.arraycopy(latents, 0, ecg, first, latents.length);
+            });
+            if (labels == null) {
+                double[][] classEmbeddings = encoder.encode(classPrompts.promptsFor(classes));
+                scores = ZeroShotClassifier.scores(ecg, classEmbeddings, model.logitScale(), true);
+            } else {
+                ZeroShotResult result = ZeroShotClassifier.run(classes, classPrompts, encoder, ecg, labels,
+                        model.logitScale(), ClassificationEvaluator.defaults());
+                scores = result.scores();
+                report = result.report();
             }
-            if (out != null) {
-                TextOutput.write(out.resolve("scores.csv"), stdout, w -> writeScores(w, classes, ids, scores));
-            }
-            if (labels != null) {
-                EvaluationRun run = new EvaluationRun(title, MultiLabelData.fromRows(classes, scores, labels), report,
-                        Map.of());
-                if (out != null) {
-                    EvalOutputs.write(run, out, EnumSet.allOf(EvalOutputs.Format.class));
-                }
-                stdout.print(ClassificationTables.toMarkdown(run));
-            } else if (out == null) {
-                writeScores(stdout, classes, ids, scores);
-            }
-            stdout.flush();
-            return 0;
-        } catch (EcgIoException | CheckpointFormatException | TokenizerFormatException
-                | IllegalArgumentException e) {
-            err.println("ecg-chat zero-shot: " + e.getMessage());
-            return 2;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("ecg-chat zero-shot: " + e);
-            return 2;
         }
+        if (out != null) {
+            TextOutput.write(out.resolve("scores.csv"), stdout, w -> writeScores(w, classes, ids, scores));
+        }
+        if (labels != null) {
+            EvaluationRun run = new EvaluationRun(title, MultiLabelData.fromRows(classes, scores, labels), report,
+                    Map.of());
+            if (out != null) {
+                EvalOutputs.write(run, out, EnumSet.allOf(EvalOutputs.Format.class));
+            }
+            stdout.print(ClassificationTables.toMarkdown(run));
+        } else if (out == null) {
+            writeScores(stdout, classes, ids, scores);
+        }
+        stdout.flush();
+        return 0;
     }
 
     /** The labels: a set of the label-set file, else the comma-separated list. */

@@ -3,9 +3,7 @@ package org.ecgchat.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -90,11 +88,9 @@ class DelineationCommandsTest {
         assertThat(bxb.sensitivity()).isEqualTo(1.0);
         assertThat(bxb.positivePredictivity()).isEqualTo(1.0);
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = new CommandLine(new RdannCommand(out, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
-                .execute("-r", record.toString(), "-a", "qrs");
-        assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.ISO_8859_1).lines()).hasSize(beats.size())
+        RdannCommandTest.Run rdann = RdannCommandTest.run("-r", record.toString(), "-a", "qrs");
+        assertThat(rdann.exit()).isZero();
+        assertThat(new String(rdann.out(), StandardCharsets.ISO_8859_1).lines()).hasSize(beats.size())
                 .allMatch(line -> line.matches("\\s+\\d+:\\d\\d\\.\\d{3}\\s+\\d+\\s+N\\s+0\\s+1\\s+0"));
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +24,21 @@ class RdannCommandTest {
     record Run(int exit, byte[] out, String err) {
     }
 
+    /** Runs {@code ecg-chat rdann ARGS} with rdann's bytes going to a buffer instead of System.out. */
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int exit = new CommandLine(new RdannCommand(out, errors)).setErr(new PrintWriter(errors, true)).execute(args);
-        return new Run(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+        StringWriter err = new StringWriter();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == RdannCommand.class ? type.cast(new RdannCommand(out)) : CommandLine.defaultFactory().create(type);
+            }
+        };
+        String[] command = new String[args.length + 1];
+        command[0] = "rdann";
+        System.arraycopy(args, 0, command, 1, args.length);
+        int exit = EcgChat.commandLine(factory).setErr(new PrintWriter(err)).execute(command);
+        return new Run(exit, out.toByteArray(), err.toString());
     }
 
     private static Path corpus(String relative) {
@@ -63,7 +72,7 @@ class RdannCommandTest {
     void badInputGivesAMessageAndAnExitStatus() {
         Run missing = run("-r", corpus("wfdb-python/sample-data/100").toString(), "-a", "nosuch");
         assertThat(missing.exit()).isEqualTo(2);
-        assertThat(missing.err()).contains("100.nosuch");
+        assertThat(missing.err()).startsWith("ecg-chat rdann: ").contains("100.nosuch");
         assertThat(missing.out()).isEmpty();
 
         Run both = run("-r", corpus("wfdb-python/sample-data/100").toString(), "-a", "atr", "-e", "-x");
