@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import org.ecgchat.nn.checkpoint.StateDict;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code ecg-chat zero-shot}, {@code retrieve} and {@code caption} on the fixture model and its WFDB
@@ -31,7 +28,6 @@ import picocli.CommandLine;
  */
 class CocaCommandsTest {
 
-    record Run(int exit, String out, String err) {}
 
     @TempDir
     static Path tmp;
@@ -42,13 +38,8 @@ class CocaCommandsTest {
     private static double[][] ecgLatent;
     private static double[][] textLatent;
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = EcgChat.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
@@ -105,7 +96,7 @@ class CocaCommandsTest {
         Path truth = Files.writeString(tmp.resolve("truth.csv"), "id,B,C(s),A_,other\ncase02,0,1,1,0\ncase00,0,0,1,1\n"
                 + "case01,1,0,0,0\n");
         Path out = tmp.resolve("zs");
-        Run r = run(model("zero-shot", "--labels", "demo", "--label-sets", sets.toString(), "--prompts",
+        CliRun r = run(model("zero-shot", "--labels", "demo", "--label-sets", sets.toString(), "--prompts",
                 prompts.toString(), "--labels-csv", truth.toString(), "-o", out.toString(), record(0), record(1),
                 record(2)));
         assertThat(r.err()).isEmpty();
@@ -126,7 +117,7 @@ class CocaCommandsTest {
         assertThat(out.resolve("report.html")).exists();
         assertThat(out.resolve("roc.png")).exists();
 
-        Run list = run(model("zero-shot", "--labels", "B,A", "--prompts", prompts.toString(), record(1)));
+        CliRun list = run(model("zero-shot", "--labels", "B,A", "--prompts", prompts.toString(), record(1)));
         assertThat(list.exit()).isZero();
         assertThat(list.out().lines().toList()).hasSize(2).first().isEqualTo("id,B,A");
     }
@@ -135,10 +126,10 @@ class CocaCommandsTest {
     void retrievesReportsForRecordsAndRecordsForReports() throws IOException {
         Path reports = Files.write(tmp.resolve("reports.txt"), texts);
         Path index = tmp.resolve("idx/reports");
-        Run built = run(model("retrieve", "index-reports", "--reports", reports.toString(), "-o", index.toString()));
+        CliRun built = run(model("retrieve", "index-reports", "--reports", reports.toString(), "-o", index.toString()));
         assertThat(built.err()).isEmpty();
         assertThat(built.exit()).isZero();
-        Run found = run(model("retrieve", "reports", "--index", index + ".json", "-k", "3", record(0), record(1)));
+        CliRun found = run(model("retrieve", "reports", "--index", index + ".json", "-k", "3", record(0), record(1)));
         assertThat(found.exit()).isZero();
         ObjectMapper json = new ObjectMapper();
         List<String> lines = found.out().lines().toList();
@@ -160,14 +151,14 @@ class CocaCommandsTest {
         // no text involved: index-ecgs takes no tokenizer
         assertThat(run("retrieve", "index-ecgs", "--model", fixture.resolve("model.safetensors").toString(), "-o",
                 ecgIndex.toString(), record(0), record(1), record(2)).exit()).isZero();
-        Run reverse = run(model("retrieve", "ecgs", "--index", ecgIndex.toString(), "-k", "1", "-q", texts.get(2)));
+        CliRun reverse = run(model("retrieve", "ecgs", "--index", ecgIndex.toString(), "-k", "1", "-q", texts.get(2)));
         assertThat(reverse.exit()).isZero();
         JsonNode best = json.readTree(reverse.out().lines().findFirst().orElseThrow()).get("matches").get(0);
         int expected = IntStream.range(0, 3).boxed()
                 .max(Comparator.comparingDouble(b -> dot(ecgLatent[b], textLatent[2]))).orElseThrow();
         assertThat(best.get("id").asText()).isEqualTo(record(expected));
 
-        Run wrongKind = run(model("retrieve", "ecgs", "--index", index.toString(), "-q", "w5"));
+        CliRun wrongKind = run(model("retrieve", "ecgs", "--index", index.toString(), "-q", "w5"));
         assertThat(wrongKind.exit()).isEqualTo(2);
         assertThat(wrongKind.err()).contains("index of reports", "index-ecgs");
     }
@@ -175,7 +166,7 @@ class CocaCommandsTest {
     @Test
     void captionsRecordsGreedilyNamedWithOrWithoutTheHeaderExtension() throws IOException {
         Path out = tmp.resolve("captions.jsonl");
-        Run r = run(model("caption", "--strategy", "greedy", "--prefix", "w69", "--seq-len", "12", "--out",
+        CliRun r = run(model("caption", "--strategy", "greedy", "--prefix", "w69", "--seq-len", "12", "--out",
                 out.toString(), record(0), record(2) + ".hea"));
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
@@ -189,15 +180,15 @@ class CocaCommandsTest {
 
     @Test
     void explainsWhatIsMissing() {
-        Run noTokenizer = run("caption", "--model", fixture.resolve("model.safetensors").toString(), record(0));
+        CliRun noTokenizer = run("caption", "--model", fixture.resolve("model.safetensors").toString(), record(0));
         assertThat(noTokenizer.exit()).isEqualTo(2);
         assertThat(noTokenizer.err()).contains("--tokenizer");
-        Run noPrefix = run(model("caption", "--strategy", "greedy", record(0)));
+        CliRun noPrefix = run(model("caption", "--strategy", "greedy", record(0)));
         assertThat(noPrefix.exit()).isEqualTo(2);
         assertThat(noPrefix.err()).contains("CLS-pooled");
-        Run badStrategy = run(model("caption", "--strategy", "nucleus", record(0)));
+        CliRun badStrategy = run(model("caption", "--strategy", "nucleus", record(0)));
         assertThat(badStrategy.err()).contains("--strategy nucleus");
-        Run noSet = run(model("zero-shot", "--labels", "ptbxl_super_class", "--prompts", vocab.toString(), record(0)));
+        CliRun noSet = run(model("zero-shot", "--labels", "ptbxl_super_class", "--prompts", vocab.toString(), record(0)));
         assertThat(noSet.exit()).isEqualTo(2);
     }
 }

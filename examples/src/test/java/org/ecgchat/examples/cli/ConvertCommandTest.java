@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ecgchat.io.wfdb.Wfdb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.types.Matrix;
 import us.hebi.matlab.mat.types.MatlabType;
@@ -22,17 +19,9 @@ class ConvertCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = EcgChat.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static void mat(Path file, int seed) throws IOException {
@@ -53,7 +42,7 @@ class ConvertCommandTest {
         mat(in.resolve("training_set/A0002.mat"), 2);
         Files.writeString(in.resolve("training_set/A0003.mat"), "broken");
         Path out = dir.resolve("out");
-        Run r = run("convert", "cpsc2018", "--in", in.toString(), "--out", out.toString(), "--threads", "2");
+        CliRun r = run("convert", "cpsc2018", "--in", in.toString(), "--out", out.toString(), "--threads", "2");
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).contains("converted 2, already complete 0, failed 1")
                 .contains("failed: " + in.resolve("training_set/A0003.mat") + ": ")
@@ -61,7 +50,7 @@ class ConvertCommandTest {
         assertThat(r.err()).contains("convert cpsc2018");
         assertThat(Wfdb.read(out.resolve("training_set/A0002")).digital(3)[8]).isEqualTo(2 * 100 + 30 + 1 - 50);
         Files.delete(in.resolve("training_set/A0003.mat"));
-        Run again = run("convert", "cpsc2018", "--in", in.toString(), "--out", out.toString(), "--no-progress");
+        CliRun again = run("convert", "cpsc2018", "--in", in.toString(), "--out", out.toString(), "--no-progress");
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("converted 0, already complete 2, failed 0");
     }
@@ -76,7 +65,7 @@ class ConvertCommandTest {
             h.putDataset("ecg", mv);
         }
         Path out = dir.resolve("wfdb");
-        Run r = run("convert", "sph", "--in", dir.resolve("sph").toString(), "--out", out.toString(), "--flat",
+        CliRun r = run("convert", "sph", "--in", dir.resolve("sph").toString(), "--out", out.toString(), "--flat",
                 "--no-progress");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Wfdb.read(out.resolve("A00001")).digital(0)[10]).isEqualTo(123);
@@ -84,7 +73,7 @@ class ConvertCommandTest {
 
     @Test
     void aMissingInputExitsWithTwo() {
-        Run r = run("convert", "sph", "--in", dir.resolve("nope").toString(), "--out", dir.resolve("o").toString());
+        CliRun r = run("convert", "sph", "--in", dir.resolve("nope").toString(), "--out", dir.resolve("o").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("ecg-chat convert: ").contains("input does not exist");
     }

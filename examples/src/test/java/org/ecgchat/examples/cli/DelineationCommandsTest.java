@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,22 +15,13 @@ import org.ecgchat.io.wfdb.Annotations;
 import org.ecgchat.io.wfdb.Wfdb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ecg-chat wfep} and {@code ecg-chat beats} on LUDB record 1 (12 leads, 10 s, 500 Hz). */
 class DelineationCommandsTest {
 
-    record Run(int exit, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = EcgChat.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static Path ludb() {
@@ -46,20 +35,20 @@ class DelineationCommandsTest {
     @Test
     void wfepPrintsTheFeaturesOfLeadII() throws IOException {
         Path record = ludb();
-        Run r = run("wfep", record.toString());
+        CliRun r = run("wfep", record.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         WaveformFeatures expected = WaveformFeatures.of(Wfdb.read(record).physical(1), 500);
         assertThat(r.out()).isEqualTo(expected.render() + System.lineSeparator());
         assertThat(r.out()).matches(" RR: \\d+ PR: \\d+ QRS: \\d+ QT/QTc: \\d+/\\d+ P/R/T Wave: \\d+/\\d+/\\d+\\R");
         // the cardiologists' R peaks in lead II: 662 ... 3969 over 5 intervals at 500 Hz = 1322.8 ms
         assertThat(expected.rr()).isBetween(1318, 1327);
-        Run json = run("wfep", record.toString(), "--lead", "v5", "--json");
+        CliRun json = run("wfep", record.toString(), "--lead", "v5", "--json");
         assertThat(json.out()).startsWith("{\"RR_Interval\":");
     }
 
     @Test
     void wfepNamesTheLeadsWhenTheRequestedOneIsMissing() {
-        Run r = run("wfep", ludb().toString(), "--lead", "MLII");
+        CliRun r = run("wfep", ludb().toString(), "--lead", "MLII");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no lead 'MLII'").contains("[i, ii, iii, avr, avl, avf, v1, v2, v3, v4, v5, v6]");
     }
@@ -71,7 +60,7 @@ class DelineationCommandsTest {
             Files.copy(source.resolveSibling("ludb-ecg." + ext), dir.resolve("ludb-ecg." + ext));
         }
         Path record = dir.resolve("ludb-ecg");
-        Run r = run("beats", "-r", record.toString(), "--lead", "II", "-o", "qrs");
+        CliRun r = run("beats", "-r", record.toString(), "--lead", "II", "-o", "qrs");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("lead ii (signal 1)").contains("ludb-ecg.qrs");
 
@@ -109,7 +98,7 @@ class DelineationCommandsTest {
 
     @Test
     void beatsRejectsABadAnnotatorNameBeforeReading() {
-        Run r = run("beats", "-r", "/nonexistent/rec", "-o", "a/b");
+        CliRun r = run("beats", "-r", "/nonexistent/rec", "-o", "a/b");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("annotator");
     }

@@ -49,23 +49,23 @@ class UserErrorsTest {
     }
 
     /** The command line with {@code fail} added; out and err go to one buffer, in the order written. */
-    private static WfdbCommandsTest.Run runWithFail(String kind) {
+    private static CliRun runWithFail(String kind) {
         StringWriter both = new StringWriter();
         CommandLine cli = EcgChat.commandLine();
         cli.addSubcommand(new Fail());
         cli.setOut(new PrintWriter(both));
         cli.setErr(new PrintWriter(both));
-        return new WfdbCommandsTest.Run(cli.execute("fail", kind), "", both.toString());
+        return new CliRun(cli.execute("fail", kind), "", both.toString());
     }
 
     @Test
     void aUserErrorIsOneLineNamingTheCommandPathWithStatus2() {
-        WfdbCommandsTest.Run info = WfdbCommandsTest.run("info", "no/such/record");
+        CliRun info = WfdbCommandsTest.run("info", "no/such/record");
         assertThat(info.exit()).isEqualTo(2);
         assertThat(info.err()).startsWith("ecg-chat info: ").contains("no/such/record.hea").hasLineCount(1);
 
         // a subcommand of a subcommand: the whole path
-        WfdbCommandsTest.Run retrieve = WfdbCommandsTest.run("retrieve", "reports", "--model", "no/such/model",
+        CliRun retrieve = WfdbCommandsTest.run("retrieve", "reports", "--model", "no/such/model",
                 "--index", "no/such/index", "--batch", "0", "no/such/record");
         assertThat(retrieve.exit()).isEqualTo(2);
         assertThat(retrieve.err()).isEqualTo("ecg-chat retrieve reports: --batch must be at least 1, was 0"
@@ -85,7 +85,7 @@ class UserErrorsTest {
     @Test
     void aBugShowsItsStackTraceAndPicocliSoftwareErrorStatus() {
         for (String kind : new String[] {"npe", "state"}) {
-            WfdbCommandsTest.Run r = runWithFail(kind);
+            CliRun r = runWithFail(kind);
             assertThat(r.exit()).as(kind).isEqualTo(CommandLine.ExitCode.SOFTWARE);
             assertThat(r.err()).as(kind).doesNotContain("ecg-chat fail: ")
                     .containsPattern("java\\.lang\\.(NullPointerException: a bug|IllegalStateException: invariant broken)")
@@ -95,7 +95,7 @@ class UserErrorsTest {
 
     @Test
     void whatTheCommandPrintedComesBeforeItsError() {
-        WfdbCommandsTest.Run r = runWithFail("argument");
+        CliRun r = runWithFail("argument");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("a line before the failure\n"
                 + "ecg-chat fail: --x must be positive, was -1" + System.lineSeparator());

@@ -7,29 +7,18 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code ecg-chat rdsamp} and {@code ecg-chat info} print exactly what WFDB C 10.7 prints. */
 class WfdbCommandsTest {
 
-    record Run(int exit, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = EcgChat.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static Path corpus(String relative) {
@@ -53,20 +42,20 @@ class WfdbCommandsTest {
 
     @Test
     void rdsampPhysicalWithHeadings() throws Exception {
-        Run r = run("rdsamp", "-r", corpus("wfdb-c/data/100s").toString(), "-f", "10", "-t", "11", "-p", "-v");
+        CliRun r = run("rdsamp", "-r", corpus("wfdb-c/data/100s").toString(), "-f", "10", "-t", "11", "-p", "-v");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo(text(corpus("wfdb-c/checkpkg/expected/rdsamp.out")));
     }
 
     @Test
     void rdsampHighPrecision12Lead() throws Exception {
-        Run r = run("rdsamp", "-r", corpus("egm/tests/testthat/ludb-ecg").toString(), "-P", "-v");
+        CliRun r = run("rdsamp", "-r", corpus("egm/tests/testthat/ludb-ecg").toString(), "-P", "-v");
         assertThat(r.out()).isEqualTo(text(corpus("regenerated-wfdb-c-10.7.0/extra/ludb-ecg-physical.txt.gz")));
     }
 
     @Test
     void rdsampDigitalSubsetOfMultiSegmentRecord() throws Exception {
-        Run r = run("rdsamp", "-r", corpus("wfdb-c/checkpkg/input/237s").toString(),
+        CliRun r = run("rdsamp", "-r", corpus("wfdb-c/checkpkg/input/237s").toString(),
                 "-s", "1", "2", "0", "3", "-f", "9:19:45", "-t", "9:20:45", "-v", "-H");
         assertThat(r.out()).isEqualTo(text(corpus(
                 "regenerated-wfdb-c-10.7.0/extra/wfdb-c-237s-xformwindow-highres-digital.txt.gz")));
@@ -74,7 +63,7 @@ class WfdbCommandsTest {
 
     @Test
     void infoPrintsWfdbdesc() throws Exception {
-        Run r = run("info", corpus("wfdb-c/data/100s").toString());
+        CliRun r = run("info", corpus("wfdb-c/data/100s").toString());
         String expected = text(corpus("wfdb-c/checkpkg/expected/wfdbdesc.out"))
                 .replace("Record 100s\n", "Record " + corpus("wfdb-c/data/100s") + "\n");
         assertThat(r.exit()).isZero();
@@ -83,16 +72,16 @@ class WfdbCommandsTest {
 
     @Test
     void errorsNameTheFileAndExitWith2() {
-        Run r = run("rdsamp", "-r", "no/such/record");
+        CliRun r = run("rdsamp", "-r", "no/such/record");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no/such/record.hea").contains("does not exist");
-        Run s = run("info", "no/such/record");
+        CliRun s = run("info", "no/such/record");
         assertThat(s.exit()).isEqualTo(2);
     }
 
     @Test
     void unknownSignalIsReported() throws Exception {
-        Run r = run("rdsamp", "-r", corpus("wfdb-c/data/100s").toString(), "-s", "V7");
+        CliRun r = run("rdsamp", "-r", corpus("wfdb-c/data/100s").toString(), "-s", "V7");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("can't read signal 'V7'");
     }
