@@ -38,9 +38,6 @@ class CocaCommandsTest {
     private static double[][] ecgLatent;
     private static double[][] textLatent;
 
-    static CliRun run(String... args) {
-        return CliRun.of(args);
-    }
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -96,7 +93,7 @@ class CocaCommandsTest {
         Path truth = Files.writeString(tmp.resolve("truth.csv"), "id,B,C(s),A_,other\ncase02,0,1,1,0\ncase00,0,0,1,1\n"
                 + "case01,1,0,0,0\n");
         Path out = tmp.resolve("zs");
-        CliRun r = run(model("zero-shot", "--labels", "demo", "--label-sets", sets.toString(), "--prompts",
+        CliRun r = CliRun.of(model("zero-shot", "--labels", "demo", "--label-sets", sets.toString(), "--prompts",
                 prompts.toString(), "--labels-csv", truth.toString(), "-o", out.toString(), record(0), record(1),
                 record(2)));
         assertThat(r.err()).isEmpty();
@@ -117,7 +114,7 @@ class CocaCommandsTest {
         assertThat(out.resolve("report.html")).exists();
         assertThat(out.resolve("roc.png")).exists();
 
-        CliRun list = run(model("zero-shot", "--labels", "B,A", "--prompts", prompts.toString(), record(1)));
+        CliRun list = CliRun.of(model("zero-shot", "--labels", "B,A", "--prompts", prompts.toString(), record(1)));
         assertThat(list.exit()).isZero();
         assertThat(list.out().lines().toList()).hasSize(2).first().isEqualTo("id,B,A");
     }
@@ -126,10 +123,10 @@ class CocaCommandsTest {
     void retrievesReportsForRecordsAndRecordsForReports() throws IOException {
         Path reports = Files.write(tmp.resolve("reports.txt"), texts);
         Path index = tmp.resolve("idx/reports");
-        CliRun built = run(model("retrieve", "index-reports", "--reports", reports.toString(), "-o", index.toString()));
+        CliRun built = CliRun.of(model("retrieve", "index-reports", "--reports", reports.toString(), "-o", index.toString()));
         assertThat(built.err()).isEmpty();
         assertThat(built.exit()).isZero();
-        CliRun found = run(model("retrieve", "reports", "--index", index + ".json", "-k", "3", record(0), record(1)));
+        CliRun found = CliRun.of(model("retrieve", "reports", "--index", index + ".json", "-k", "3", record(0), record(1)));
         assertThat(found.exit()).isZero();
         ObjectMapper json = new ObjectMapper();
         List<String> lines = found.out().lines().toList();
@@ -149,16 +146,16 @@ class CocaCommandsTest {
 
         Path ecgIndex = tmp.resolve("ecgs");
         // no text involved: index-ecgs takes no tokenizer
-        assertThat(run("retrieve", "index-ecgs", "--model", fixture.resolve("model.safetensors").toString(), "-o",
+        assertThat(CliRun.of("retrieve", "index-ecgs", "--model", fixture.resolve("model.safetensors").toString(), "-o",
                 ecgIndex.toString(), record(0), record(1), record(2)).exit()).isZero();
-        CliRun reverse = run(model("retrieve", "ecgs", "--index", ecgIndex.toString(), "-k", "1", "-q", texts.get(2)));
+        CliRun reverse = CliRun.of(model("retrieve", "ecgs", "--index", ecgIndex.toString(), "-k", "1", "-q", texts.get(2)));
         assertThat(reverse.exit()).isZero();
         JsonNode best = json.readTree(reverse.out().lines().findFirst().orElseThrow()).get("matches").get(0);
         int expected = IntStream.range(0, 3).boxed()
                 .max(Comparator.comparingDouble(b -> dot(ecgLatent[b], textLatent[2]))).orElseThrow();
         assertThat(best.get("id").asText()).isEqualTo(record(expected));
 
-        CliRun wrongKind = run(model("retrieve", "ecgs", "--index", index.toString(), "-q", "w5"));
+        CliRun wrongKind = CliRun.of(model("retrieve", "ecgs", "--index", index.toString(), "-q", "w5"));
         assertThat(wrongKind.exit()).isEqualTo(2);
         assertThat(wrongKind.err()).contains("index of reports", "index-ecgs");
     }
@@ -166,7 +163,7 @@ class CocaCommandsTest {
     @Test
     void captionsRecordsGreedilyNamedWithOrWithoutTheHeaderExtension() throws IOException {
         Path out = tmp.resolve("captions.jsonl");
-        CliRun r = run(model("caption", "--strategy", "greedy", "--prefix", "w69", "--seq-len", "12", "--out",
+        CliRun r = CliRun.of(model("caption", "--strategy", "greedy", "--prefix", "w69", "--seq-len", "12", "--out",
                 out.toString(), record(0), record(2) + ".hea"));
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
@@ -180,15 +177,15 @@ class CocaCommandsTest {
 
     @Test
     void explainsWhatIsMissing() {
-        CliRun noTokenizer = run("caption", "--model", fixture.resolve("model.safetensors").toString(), record(0));
+        CliRun noTokenizer = CliRun.of("caption", "--model", fixture.resolve("model.safetensors").toString(), record(0));
         assertThat(noTokenizer.exit()).isEqualTo(2);
         assertThat(noTokenizer.err()).contains("--tokenizer");
-        CliRun noPrefix = run(model("caption", "--strategy", "greedy", record(0)));
+        CliRun noPrefix = CliRun.of(model("caption", "--strategy", "greedy", record(0)));
         assertThat(noPrefix.exit()).isEqualTo(2);
         assertThat(noPrefix.err()).contains("CLS-pooled");
-        CliRun badStrategy = run(model("caption", "--strategy", "nucleus", record(0)));
+        CliRun badStrategy = CliRun.of(model("caption", "--strategy", "nucleus", record(0)));
         assertThat(badStrategy.err()).contains("--strategy nucleus");
-        CliRun noSet = run(model("zero-shot", "--labels", "ptbxl_super_class", "--prompts", vocab.toString(), record(0)));
+        CliRun noSet = CliRun.of(model("zero-shot", "--labels", "ptbxl_super_class", "--prompts", vocab.toString(), record(0)));
         assertThat(noSet.exit()).isEqualTo(2);
     }
 }

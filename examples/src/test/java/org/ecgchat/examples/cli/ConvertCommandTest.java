@@ -20,9 +20,6 @@ class ConvertCommandTest {
     Path dir;
 
 
-    static CliRun run(String... args) {
-        return CliRun.of(args);
-    }
 
     private static void mat(Path file, int seed) throws IOException {
         Matrix val = Mat5.newMatrix(12, 1000, MatlabType.Int16);
@@ -42,7 +39,7 @@ class ConvertCommandTest {
         mat(in.resolve("training_set/A0002.mat"), 2);
         Files.writeString(in.resolve("training_set/A0003.mat"), "broken");
         Path out = dir.resolve("out");
-        CliRun r = run("convert", "cpsc2018", "--in", in.toString(), "--out", out.toString(), "--threads", "2");
+        CliRun r = CliRun.of("convert", "cpsc2018", "--in", in.toString(), "--out", out.toString(), "--threads", "2");
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).contains("converted 2, already complete 0, failed 1")
                 .contains("failed: " + in.resolve("training_set/A0003.mat") + ": ")
@@ -50,7 +47,7 @@ class ConvertCommandTest {
         assertThat(r.err()).contains("convert cpsc2018");
         assertThat(Wfdb.read(out.resolve("training_set/A0002")).digital(3)[8]).isEqualTo(2 * 100 + 30 + 1 - 50);
         Files.delete(in.resolve("training_set/A0003.mat"));
-        CliRun again = run("convert", "cpsc2018", "--in", in.toString(), "--out", out.toString(), "--no-progress");
+        CliRun again = CliRun.of("convert", "cpsc2018", "--in", in.toString(), "--out", out.toString(), "--no-progress");
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("converted 0, already complete 2, failed 0");
     }
@@ -65,7 +62,7 @@ class ConvertCommandTest {
             h.putDataset("ecg", mv);
         }
         Path out = dir.resolve("wfdb");
-        CliRun r = run("convert", "sph", "--in", dir.resolve("sph").toString(), "--out", out.toString(), "--flat",
+        CliRun r = CliRun.of("convert", "sph", "--in", dir.resolve("sph").toString(), "--out", out.toString(), "--flat",
                 "--no-progress");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Wfdb.read(out.resolve("A00001")).digital(0)[10]).isEqualTo(123);
@@ -73,7 +70,7 @@ class ConvertCommandTest {
 
     @Test
     void aMissingInputExitsWithTwo() {
-        CliRun r = run("convert", "sph", "--in", dir.resolve("nope").toString(), "--out", dir.resolve("o").toString());
+        CliRun r = CliRun.of("convert", "sph", "--in", dir.resolve("nope").toString(), "--out", dir.resolve("o").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("ecg-chat convert: ").contains("input does not exist");
     }

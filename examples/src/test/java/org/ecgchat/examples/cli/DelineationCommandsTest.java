@@ -20,9 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DelineationCommandsTest {
 
 
-    static CliRun run(String... args) {
-        return CliRun.of(args);
-    }
 
     private static Path ludb() {
         String shared = System.getProperty("ecgchat.shared");
@@ -35,20 +32,20 @@ class DelineationCommandsTest {
     @Test
     void wfepPrintsTheFeaturesOfLeadII() throws IOException {
         Path record = ludb();
-        CliRun r = run("wfep", record.toString());
+        CliRun r = CliRun.of("wfep", record.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         WaveformFeatures expected = WaveformFeatures.of(Wfdb.read(record).physical(1), 500);
         assertThat(r.out()).isEqualTo(expected.render() + System.lineSeparator());
         assertThat(r.out()).matches(" RR: \\d+ PR: \\d+ QRS: \\d+ QT/QTc: \\d+/\\d+ P/R/T Wave: \\d+/\\d+/\\d+\\R");
         // the cardiologists' R peaks in lead II: 662 ... 3969 over 5 intervals at 500 Hz = 1322.8 ms
         assertThat(expected.rr()).isBetween(1318, 1327);
-        CliRun json = run("wfep", record.toString(), "--lead", "v5", "--json");
+        CliRun json = CliRun.of("wfep", record.toString(), "--lead", "v5", "--json");
         assertThat(json.out()).startsWith("{\"RR_Interval\":");
     }
 
     @Test
     void wfepNamesTheLeadsWhenTheRequestedOneIsMissing() {
-        CliRun r = run("wfep", ludb().toString(), "--lead", "MLII");
+        CliRun r = CliRun.of("wfep", ludb().toString(), "--lead", "MLII");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no lead 'MLII'").contains("[i, ii, iii, avr, avl, avf, v1, v2, v3, v4, v5, v6]");
     }
@@ -60,7 +57,7 @@ class DelineationCommandsTest {
             Files.copy(source.resolveSibling("ludb-ecg." + ext), dir.resolve("ludb-ecg." + ext));
         }
         Path record = dir.resolve("ludb-ecg");
-        CliRun r = run("beats", "-r", record.toString(), "--lead", "II", "-o", "qrs");
+        CliRun r = CliRun.of("beats", "-r", record.toString(), "--lead", "II", "-o", "qrs");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("lead ii (signal 1)").contains("ludb-ecg.qrs");
 
@@ -90,7 +87,7 @@ class DelineationCommandsTest {
             Files.copy(source.resolveSibling("ludb-ecg." + ext), dir.resolve("ludb-ecg." + ext));
         }
         Path record = dir.resolve("ludb-ecg");
-        assertThat(run("beats", "-r", record.toString(), "--lead", "ii", "-o", "wav", "--waves").exit()).isZero();
+        assertThat(CliRun.of("beats", "-r", record.toString(), "--lead", "ii", "-o", "wav", "--waves").exit()).isZero();
         String symbols = String.join("", Annotations.read(record, "wav").stream().map(Annotation::mnemonic).toList());
         assertThat(symbols).contains("(p)(N)(t)(p)(N)(t)");
         assertThat(symbols.replaceAll("[^N]", "")).hasSizeGreaterThanOrEqualTo(6);
@@ -98,7 +95,7 @@ class DelineationCommandsTest {
 
     @Test
     void beatsRejectsABadAnnotatorNameBeforeReading() {
-        CliRun r = run("beats", "-r", "/nonexistent/rec", "-o", "a/b");
+        CliRun r = CliRun.of("beats", "-r", "/nonexistent/rec", "-o", "a/b");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("annotator");
     }

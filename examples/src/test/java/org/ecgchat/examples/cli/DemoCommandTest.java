@@ -39,14 +39,14 @@ class DemoCommandTest {
     @TempDir
     static Path dir;
     static Path out;
-    static WfdbCommandsTest.Run run;
+    static CliRun run;
     static JsonNode results;
     static String html;
 
     @BeforeAll
     static void runTheDemo() throws IOException {
         out = dir.resolve("demo");
-        run = WfdbCommandsTest.run("demo", "--out", out.toString(), "--records", "44", "--seed", "5", "--epochs", "1",
+        run = CliRun.of("demo", "--out", out.toString(), "--records", "44", "--seed", "5", "--epochs", "1",
                 "--batch", "8", "--ecg-layers", "1", "--captions", "2", "--threads", "2", "--no-progress");
         assertThat(run.exit()).as(run.err()).isZero();
         Path report = out.resolve("report");
@@ -155,18 +155,18 @@ class DemoCommandTest {
 
     @Test
     void neverWritesIntoAnEarlierRun() {
-        WfdbCommandsTest.Run again = WfdbCommandsTest.run("demo", "--out", out.toString(), "--records", "44");
+        CliRun again = CliRun.of("demo", "--out", out.toString(), "--records", "44");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains(out + " is not empty (an earlier demo run?)");
     }
 
     @Test
     void refusesSettingsItCannotRun() {
-        WfdbCommandsTest.Run r = WfdbCommandsTest.run("demo", "--out", dir.resolve("zero").toString(), "--epochs", "0");
+        CliRun r = CliRun.of("demo", "--out", dir.resolve("zero").toString(), "--epochs", "0");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("epochs must be at least 1, was 0");
         assertThat(dir.resolve("zero")).doesNotExist();
-        r = WfdbCommandsTest.run("demo", "--out", dir.resolve("few").toString(), "--records", "3", "--no-progress");
+        r = CliRun.of("demo", "--out", dir.resolve("few").toString(), "--records", "3", "--no-progress");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("the demo needs both");
     }

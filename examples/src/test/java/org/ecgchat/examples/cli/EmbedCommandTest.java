@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,21 +13,11 @@ import org.ecgchat.nn.checkpoint.Safetensors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import picocli.CommandLine;
 
 /** {@code ecg-chat embed} gives the fixture's expected latents for its WFDB records. */
 class EmbedCommandTest {
 
-    record Run(int exit, String out, String err) {}
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = EcgChat.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
 
     private static Path fixture() {
         String shared = System.getProperty("ecgchat.shared");
@@ -57,7 +45,7 @@ class EmbedCommandTest {
     @Test
     void embedsRecordsWithSafetensorsWeightsToStandardOutput() throws IOException {
         Path dir = fixture();
-        Run r = run("embed", "--model", dir.resolve("model.safetensors").toString(), "--batch", "2",
+        CliRun r = CliRun.of("embed", "--model", dir.resolve("model.safetensors").toString(), "--batch", "2",
                 dir.resolve("records/case00").toString(), dir.resolve("records/case01.hea").toString(),
                 dir.resolve("records/case02").toString());
         assertThat(r.err()).isEmpty();
@@ -69,7 +57,7 @@ class EmbedCommandTest {
     void embedsRecordsWithAnOpenClipCheckpointIntoAFile(@TempDir Path tmp) throws IOException {
         Path dir = fixture();
         Path out = tmp.resolve("latents.jsonl");
-        Run r = run("embed", "--model", dir.resolve("epoch_1.pt").toString(),
+        CliRun r = CliRun.of("embed", "--model", dir.resolve("epoch_1.pt").toString(),
                 "--config", dir.resolve("config.json").toString(), "--out", out.toString(),
                 dir.resolve("records/case00").toString(), dir.resolve("records/case01").toString(),
                 dir.resolve("records/case02").toString());
@@ -85,7 +73,7 @@ class EmbedCommandTest {
     void aMissingRecordFailsWithoutLeavingAnOutputFile(@TempDir Path tmp) {
         Path dir = fixture();
         Path out = tmp.resolve("latents.jsonl");
-        Run r = run("embed", "--model", dir.toString(), "--out", out.toString(),
+        CliRun r = CliRun.of("embed", "--model", dir.toString(), "--out", out.toString(),
                 dir.resolve("records/case00").toString(), tmp.resolve("nothing").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("ecg-chat embed: ").contains("nothing");

@@ -21,7 +21,7 @@ class SynthAndPlotCommandsTest {
     @Test
     void synthWritesAPtbXlDatasetAndPlotPrintsItsRecords() throws IOException {
         Path out = dir.resolve("synthetic");
-        WfdbCommandsTest.Run r = WfdbCommandsTest.run("synth", "--out", out.toString(), "--records", "12", "--seed", "3",
+        CliRun r = CliRun.of("synth", "--out", out.toString(), "--records", "12", "--seed", "3",
                 "--threads", "2");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("wrote 12 records of ").contains(out.toString());
@@ -31,14 +31,14 @@ class SynthAndPlotCommandsTest {
         assertThat(out.resolve("records100/00000/00012_lr.dat")).exists();
 
         Path png = dir.resolve("ecg.png");
-        r = WfdbCommandsTest.run("plot", out.resolve("records500/00000/00001_hr").toString(), "-o", png.toString(),
+        r = CliRun.of("plot", out.resolve("records500/00000/00001_hr").toString(), "-o", png.toString(),
                 "--dpi", "100");
         assertThat(r.exit()).as(r.err()).isZero();
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo((int) Math.round(297 / 25.4 * 100));
 
         Path svg = dir.resolve("ecg.svg");
-        r = WfdbCommandsTest.run("plot", out.resolve("records100/00000/00002_lr").toString(), "-o", svg.toString(),
+        r = CliRun.of("plot", out.resolve("records100/00000/00002_lr").toString(), "-o", svg.toString(),
                 "--note", "100 Hz version");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readString(svg)).startsWith("<?xml").contains("100 Hz version", ">aVF<");
@@ -47,7 +47,7 @@ class SynthAndPlotCommandsTest {
     @Test
     void synthWithoutLowRateLeavesFilenameLrEmpty() throws IOException {
         Path out = dir.resolve("hr-only");
-        WfdbCommandsTest.Run r = WfdbCommandsTest.run("synth", "--out", out.toString(), "--records", "3", "--no-lr", "--clean");
+        CliRun r = CliRun.of("synth", "--out", out.toString(), "--records", "3", "--no-lr", "--clean");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(out.resolve("records100")).doesNotExist();
         List<String> lines = Files.readAllLines(out.resolve("ptbxl_database.csv"));
@@ -57,11 +57,11 @@ class SynthAndPlotCommandsTest {
 
     @Test
     void badArgumentsAreReportedWithTheReason() {
-        WfdbCommandsTest.Run r = WfdbCommandsTest.run("synth", "--out", dir.toString(), "--records", "0");
+        CliRun r = CliRun.of("synth", "--out", dir.toString(), "--records", "0");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("number of records must lie in 1..99999, got 0");
 
-        r = WfdbCommandsTest.run("plot", dir.resolve("nothing").toString(), "-o", dir.resolve("x.png").toString());
+        r = CliRun.of("plot", dir.resolve("nothing").toString(), "-o", dir.resolve("x.png").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("ecg-chat plot: ").contains("nothing");
         assertThat(dir.resolve("x.png")).doesNotExist();
@@ -73,11 +73,11 @@ class SynthAndPlotCommandsTest {
         Path mitbih = shared == null ? null : Path.of(shared, "wfdb-corpus", "wfdb-c", "data", "100s");
         assumeTrue(mitbih != null && Files.exists(Path.of(mitbih + ".hea")), "WFDB corpus not found; skipping");
         Path png = dir.resolve("100s.png");
-        WfdbCommandsTest.Run r = WfdbCommandsTest.run("plot", mitbih.toString(), "--start", "20", "-o", png.toString(),
+        CliRun r = CliRun.of("plot", mitbih.toString(), "--start", "20", "-o", png.toString(),
                 "--dpi", "100");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(png).exists();
-        r = WfdbCommandsTest.run("plot", mitbih.toString(), "--start", "600", "-o", png.toString());
+        r = CliRun.of("plot", mitbih.toString(), "--start", "600", "-o", png.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--start 600.0 s lies outside").contains("which lasts 60.000 s");
     }

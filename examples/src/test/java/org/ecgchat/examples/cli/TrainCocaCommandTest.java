@@ -54,7 +54,7 @@ class TrainCocaCommandTest {
     void trainsRefusesToOverwriteAndResumes() throws IOException {
         Path fixture = fixture();
         Path run = runFile(fixture, 1);
-        EmbedCommandTest.Run first = EmbedCommandTest.run("train-coca", "--config", run.toString(), "--no-progress");
+        CliRun first = CliRun.of("train-coca", "--config", run.toString(), "--no-progress");
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("steps: 3/3", "checkpoint: ", "step-00000003");
         Path out = dir.resolve("logs/tiny");
@@ -64,12 +64,12 @@ class TrainCocaCommandTest {
         CocaModel model = CocaModel.load(out.resolve("checkpoints/step-00000003"));
         assertThat(model.config().embedDim()).isEqualTo(32);
 
-        EmbedCommandTest.Run again = EmbedCommandTest.run("train-coca", "--config", run.toString(), "--no-progress");
+        CliRun again = CliRun.of("train-coca", "--config", run.toString(), "--no-progress");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("already holds checkpoints", "--resume");
 
         Path longer = runFile(fixture, 2);
-        EmbedCommandTest.Run resumed = EmbedCommandTest.run("train-coca", "--config", longer.toString(), "--resume",
+        CliRun resumed = CliRun.of("train-coca", "--config", longer.toString(), "--resume",
                 "--no-progress");
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("steps: 6/6", "step-00000006");
@@ -81,13 +81,13 @@ class TrainCocaCommandTest {
         Path fixture = fixture();
         Path run = runFile(fixture, 1);
         Files.writeString(run, Files.readString(run).replace("\"lr\"", "\"learning_rate\""));
-        EmbedCommandTest.Run r = EmbedCommandTest.run("train-coca", "--config", run.toString(), "--no-progress");
+        CliRun r = CliRun.of("train-coca", "--config", run.toString(), "--no-progress");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("run.json", "learning_rate");
 
         Path noColumn = runFile(fixture, 1);
         Files.writeString(noColumn, Files.readString(noColumn).replace("\"csv_separator\": \",\"", "\"csv_separator\": \";\""));
-        r = EmbedCommandTest.run("train-coca", "--config", noColumn.toString(), "--no-progress");
+        r = CliRun.of("train-coca", "--config", noColumn.toString(), "--no-progress");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("train.csv", "no column 'filepath'");
     }

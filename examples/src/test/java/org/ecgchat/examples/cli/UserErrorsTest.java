@@ -60,12 +60,12 @@ class UserErrorsTest {
 
     @Test
     void aUserErrorIsOneLineNamingTheCommandPathWithStatus2() {
-        CliRun info = WfdbCommandsTest.run("info", "no/such/record");
+        CliRun info = CliRun.of("info", "no/such/record");
         assertThat(info.exit()).isEqualTo(2);
         assertThat(info.err()).startsWith("ecg-chat info: ").contains("no/such/record.hea").hasLineCount(1);
 
         // a subcommand of a subcommand: the whole path
-        CliRun retrieve = WfdbCommandsTest.run("retrieve", "reports", "--model", "no/such/model",
+        CliRun retrieve = CliRun.of("retrieve", "reports", "--model", "no/such/model",
                 "--index", "no/such/index", "--batch", "0", "no/such/record");
         assertThat(retrieve.exit()).isEqualTo(2);
         assertThat(retrieve.err()).isEqualTo("ecg-chat retrieve reports: --batch must be at least 1, was 0"

@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
 class WfdbCommandsTest {
 
 
-    static CliRun run(String... args) {
-        return CliRun.of(args);
-    }
 
     private static Path corpus(String relative) {
         String shared = System.getProperty("ecgchat.shared");
@@ -42,20 +39,20 @@ class WfdbCommandsTest {
 
     @Test
     void rdsampPhysicalWithHeadings() throws Exception {
-        CliRun r = run("rdsamp", "-r", corpus("wfdb-c/data/100s").toString(), "-f", "10", "-t", "11", "-p", "-v");
+        CliRun r = CliRun.of("rdsamp", "-r", corpus("wfdb-c/data/100s").toString(), "-f", "10", "-t", "11", "-p", "-v");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo(text(corpus("wfdb-c/checkpkg/expected/rdsamp.out")));
     }
 
     @Test
     void rdsampHighPrecision12Lead() throws Exception {
-        CliRun r = run("rdsamp", "-r", corpus("egm/tests/testthat/ludb-ecg").toString(), "-P", "-v");
+        CliRun r = CliRun.of("rdsamp", "-r", corpus("egm/tests/testthat/ludb-ecg").toString(), "-P", "-v");
         assertThat(r.out()).isEqualTo(text(corpus("regenerated-wfdb-c-10.7.0/extra/ludb-ecg-physical.txt.gz")));
     }
 
     @Test
     void rdsampDigitalSubsetOfMultiSegmentRecord() throws Exception {
-        CliRun r = run("rdsamp", "-r", corpus("wfdb-c/checkpkg/input/237s").toString(),
+        CliRun r = CliRun.of("rdsamp", "-r", corpus("wfdb-c/checkpkg/input/237s").toString(),
                 "-s", "1", "2", "0", "3", "-f", "9:19:45", "-t", "9:20:45", "-v", "-H");
         assertThat(r.out()).isEqualTo(text(corpus(
                 "regenerated-wfdb-c-10.7.0/extra/wfdb-c-237s-xformwindow-highres-digital.txt.gz")));
@@ -63,7 +60,7 @@ class WfdbCommandsTest {
 
     @Test
     void infoPrintsWfdbdesc() throws Exception {
-        CliRun r = run("info", corpus("wfdb-c/data/100s").toString());
+        CliRun r = CliRun.of("info", corpus("wfdb-c/data/100s").toString());
         String expected = text(corpus("wfdb-c/checkpkg/expected/wfdbdesc.out"))
                 .replace("Record 100s\n", "Record " + corpus("wfdb-c/data/100s") + "\n");
         assertThat(r.exit()).isZero();
@@ -72,16 +69,16 @@ class WfdbCommandsTest {
 
     @Test
     void errorsNameTheFileAndExitWith2() {
-        CliRun r = run("rdsamp", "-r", "no/such/record");
+        CliRun r = CliRun.of("rdsamp", "-r", "no/such/record");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no/such/record.hea").contains("does not exist");
-        CliRun s = run("info", "no/such/record");
+        CliRun s = CliRun.of("info", "no/such/record");
         assertThat(s.exit()).isEqualTo(2);
     }
 
     @Test
     void unknownSignalIsReported() throws Exception {
-        CliRun r = run("rdsamp", "-r", corpus("wfdb-c/data/100s").toString(), "-s", "V7");
+        CliRun r = CliRun.of("rdsamp", "-r", corpus("wfdb-c/data/100s").toString(), "-s", "V7");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("can't read signal 'V7'");
     }
