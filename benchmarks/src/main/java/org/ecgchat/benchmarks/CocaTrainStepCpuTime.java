@@ -13,8 +13,8 @@ import java.util.Locale;
  * ({@code train_step_torch.py --threads 1}, which reports {@code cpu_seconds_per_step}). Prints
  * every step and then the median of the steps after the warm-up. Usage:
  * {@code OMP_NUM_THREADS=1 java [-Dorg.bytedeco.javacpp.platform.extension=-onednn] -cp benchmarks/target/benchmarks.jar
- * org.ecgchat.benchmarks.CocaTrainStepCpuTime CONFIG [STEPS [WARMUP]]} (defaults 40 and 20: SameDiff's
- * code takes tens of steps to be compiled).
+ * org.ecgchat.benchmarks.CocaTrainStepCpuTime CONFIG [STEPS [WARMUP [BATCH [TEXT_LENGTH]]]]} (defaults 40, 20:
+ * SameDiff's code takes tens of steps to be compiled; batch 8 and 32 tokens, the demo's model trains at 32 and 48).
  */
 public final class CocaTrainStepCpuTime {
 
@@ -23,7 +23,7 @@ public final class CocaTrainStepCpuTime {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: CocaTrainStepCpuTime tiny|small|full [STEPS [WARMUP]]");
+            System.err.println("usage: CocaTrainStepCpuTime tiny|demo|small|full [STEPS [WARMUP [BATCH [TEXT_LENGTH]]]]");
             System.exit(2);
         }
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 40;
@@ -37,8 +37,8 @@ public final class CocaTrainStepCpuTime {
         }
         CocaTrainStepBenchmark bench = new CocaTrainStepBenchmark();
         bench.config = args[0];
-        bench.batch = 8;
-        bench.textLength = 32;
+        bench.batch = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        bench.textLength = args.length > 4 ? Integer.parseInt(args[4]) : 32;
         bench.lockText = false;
         bench.build();
         com.sun.management.OperatingSystemMXBean os =
