@@ -47,6 +47,12 @@ public final class Delineator {
     private static final double T_SLOPE_FRACTION = 0.25, P_SLOPE_FRACTION = 0.02;
     /** T and P boundaries: where the outer slopes decay below these fractions of their modulus. */
     private static final double T_ONSET_DECAY = 0.25, T_OFFSET_DECAY = 0.4, P_ONSET_DECAY = 0.3, P_OFFSET_DECAY = 0.5;
+    /**
+     * A T wave that ends onto a line flat (at scale 2²) for this long has its offset moved back, by
+     * at most this much, to where its last slope decays below this fraction of its modulus there.
+     */
+    private static final int T_FINE_SCALE = 2;
+    private static final double T_FINE_DECAY = 0.1, T_MAX_SHARPENING_S = 0.01, T_FLAT_S = 0.06;
     /** A P wave whose slopes (at scale 2⁴) are below this fraction of the QRS's is noise or f waves. */
     private static final double P_MIN_SLOPE_RATIO = 0.03;
 
@@ -344,7 +350,35 @@ public final class Delineator {
         if (wave[1] == Beat.ABSENT) {
             wave = mostProminentWave(T_SCALE + 1, start, end, baseline);
         }
+        if (wave[2] != Beat.ABSENT) {
+            wave[2] = sharpenOffset(wave[1], wave[2]);
+        }
         return wave;
+    }
+
+    /**
+     * The T offset found at a coarse scale, moved back to where the wave's last slope has died
+     * out at scale 2²: the coarse scales smear an abrupt end (such as where a depressed ST
+     * segment and the T wave return to the baseline together) out by about 10 ms.
+     */
+    private int sharpenOffset(int peak, int offset) {
+        double[] fine = scale(T_FINE_SCALE);
+        double max = 0;
+        for (int i = peak; i <= offset; i++) {
+            max = Math.max(max, Math.abs(fine[i]));
+        }
+        double level = Math.max(T_FINE_DECAY * max, NOISE_FACTOR * noise(T_FINE_SCALE));
+        // only an end onto a flat line is sharp; a T wave that fades into the next wave keeps its coarse offset
+        for (int i = offset; i <= Math.min(x.length - 1, offset + samples(T_FLAT_S)); i++) {
+            if (Math.abs(fine[i]) >= level) {
+                return offset;
+            }
+        }
+        int off = offset;
+        while (off > Math.max(peak, offset - samples(T_MAX_SHARPENING_S)) && Math.abs(fine[off - 1]) < level) {
+            off--;
+        }
+        return off;
     }
 
     /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * QRS and QT over the beats of lead II lie within 10 ms of the ground truth.
  *
  * <p>Low-voltage records are delineated both from the detected R peaks and from the true ones
- * (the entry point for callers with their own beat detector). Bundle branch blocks, ST deviation
+ * (the entry point for callers with their own beat detector). Bundle branch blocks, ST elevation
  * and atrial fibrillation are not checked (see docs/synth-and-plot.md for how far off they are);
  * {@code SynthDelineationReport} in the examples module prints the agreement for every condition.
  */
@@ -61,6 +61,11 @@ class DelineatorAgreementTest {
     @Test
     void sinusTachycardia() {
         check("STACH", false, Interval.values());
+    }
+
+    @Test
+    void stDepression() {
+        check("STD", false, Interval.values());
     }
 
     private static void check(String conditions, boolean trueRPeaks, Interval... intervals) {
