@@ -350,10 +350,44 @@ public final class Delineator {
         if (wave[1] == Beat.ABSENT) {
             wave = mostProminentWave(T_SCALE + 1, start, end, baseline);
         }
+        for (int j = T_SCALE; j <= T_SCALE + 1 && wave[1] == Beat.ABSENT; j++) {
+            wave = secondHalfOfWave(j, start, end);
+        }
         if (wave[2] != Beat.ABSENT) {
             wave[2] = sharpenOffset(wave[1], wave[2]);
         }
         return wave;
+    }
+
+    /**
+     * {ABSENT, peak, offset} of a T wave that begins inside the QRS, as it does when repolarisation
+     * follows an abnormal depolarisation (bundle branch block): only its second slope lies in the
+     * window, which starts on the wave's first slope, so it has no pair of opposite slopes. Its
+     * peak is where W turns before the second slope; its onset is hidden in the QRS.
+     */
+    private int[] secondHalfOfWave(int j, int start, int end) {
+        if (end - start < 4 || start < 1) {
+            return none();
+        }
+        double[] s = scale(j);
+        // the window must start on the wave's first slope, and not be cut short by the next beat
+        // in the middle of a slope (a T wave whose second slope it cuts off)
+        if (Math.abs(s[start]) <= T_SLOPE_FRACTION * rms(s, start, end) || cutsAWave(s, start, end, end - 1)) {
+            return none();
+        }
+        int turn = start;
+        while (turn < end && Math.signum(s[turn]) == Math.signum(s[start])) {
+            turn++;
+        }
+        int second = turn;
+        while (second + 1 < end && Math.signum(s[second + 1]) == Math.signum(s[turn]) && Math.abs(s[second + 1]) >= Math.abs(s[second])) {
+            second++;
+        }
+        if (second + 1 >= end || Math.abs(s[second]) <= NOISE_FACTOR * noise(j)) {
+            return none();
+        }
+        int offset = decayRight(s, second, T_OFFSET_DECAY * Math.abs(s[second]), Math.min(x.length - 1, end + samples(0.15)));
+        return new int[] {Beat.ABSENT, zeroCrossing(s, start, second), offset};
     }
 
     /**
@@ -389,7 +423,7 @@ public final class Delineator {
     private int[] pWave(int qrsOnset, int limit, int r) {
         int start = Math.max(Math.max(limit, 1), qrsOnset - samples(0.3));
         int[] wave = pWaveIn(qrsOnset, start, r);
-        if (wave[1] == Beat.ABSENT || cutsAWave(scale(P_SCALE), start, qrsOnset)) {
+        if (wave[1] == Beat.ABSENT || cutsAWave(scale(P_SCALE), start, qrsOnset, start)) {
             int[] wider = pWaveIn(qrsOnset, Math.max(Math.max(limit, 1), qrsOnset - samples(0.45)), r);
             if (wider[1] != Beat.ABSENT) {
                 wave = wider;
@@ -398,13 +432,13 @@ public final class Delineator {
         return wave;
     }
 
-    /** Whether the window starts in the middle of a slope at least 30 % as steep as its steepest one. */
-    private static boolean cutsAWave(double[] s, int start, int end) {
+    /** Whether the window [start, end) is cut at sample {@code at} in the middle of a slope at least 30 % as steep as its steepest one. */
+    private static boolean cutsAWave(double[] s, int start, int end, int at) {
         double max = 0;
         for (int i = start; i < end; i++) {
             max = Math.max(max, Math.abs(s[i]));
         }
-        return Math.abs(s[start]) > 0.3 * max;
+        return Math.abs(s[at]) > 0.3 * max;
     }
 
     private int[] pWaveIn(int end, int start, int r) {
