@@ -16,8 +16,10 @@ import org.ecgchat.io.preprocess.PolyphaseResampler;
  * after the QRS (the most prominent wave there), P waves at scale 2³ before it (the steepest); a
  * wave's peak is the zero crossing between its two opposite slopes, and its onset and offset are
  * where those slopes decay below a fraction of their modulus (T: 25 % / 40 %, P: 30 % / 50 %) or
- * reach a local minimum. Scales refer to 250 Hz; the analysis runs at
- * 250·2^k Hz (500 Hz for leads sampled at 100–360 Hz, 1000 Hz for 1000 Hz), resampling the lead
+ * reach a local minimum. A T wave that begins inside the QRS (bundle branch block) leaves only its
+ * second slope in the window and is delineated from that; a T offset followed by a flat line is
+ * moved back to where its slope has died out at scale 2². Scales refer to 250 Hz; the analysis
+ * runs at 250·2^k Hz (500 Hz for leads sampled at 100–360 Hz, 1000 Hz for 1000 Hz), resampling the lead
  * when its rate is not within 2 % of that, and maps the fiducials back to the lead's samples.
  */
 public final class Delineator {
@@ -384,14 +386,16 @@ public final class Delineator {
         while (turn < end && Math.signum(s[turn]) == Math.signum(s[start])) {
             turn++;
         }
-        int second = turn;
-        while (second + 1 < end && Math.signum(s[second + 1]) == Math.signum(s[turn]) && Math.abs(s[second + 1]) >= Math.abs(s[second])) {
+        int second = turn; // the first modulus maximum after the turn: the wave's own slope, not a later wave's
+        while (second + 1 < end && Math.signum(s[second + 1]) == Math.signum(s[turn])
+                && Math.abs(s[second + 1]) >= Math.abs(s[second])) {
             second++;
         }
         if (second + 1 >= end || Math.abs(s[second]) <= NOISE_FACTOR * noise(j)) {
             return none();
         }
-        int offset = decayRight(s, second, T_OFFSET_DECAY * Math.abs(s[second]), Math.min(x.length - 1, end + samples(0.15)));
+        int offset = decayRight(s, second, T_OFFSET_DECAY * Math.abs(s[second]),
+                Math.min(x.length - 1, end + samples(0.15)));
         return new int[] {Beat.ABSENT, zeroCrossing(s, start, second), offset};
     }
 
@@ -407,7 +411,7 @@ public final class Delineator {
             max = Math.max(max, Math.abs(fine[i]));
         }
         double level = Math.max(T_FINE_DECAY * max, NOISE_FACTOR * noise(T_FINE_SCALE));
-        // only an end onto a flat line is sharp; a T wave that fades into the next wave keeps its coarse offset
+        // only an end onto a flat line is sharp; a T wave fading into what follows keeps its coarse offset
         for (int i = offset; i <= Math.min(x.length - 1, offset + samples(T_FLAT_S)); i++) {
             if (Math.abs(fine[i]) >= level) {
                 return offset;
@@ -437,7 +441,10 @@ public final class Delineator {
         return wave;
     }
 
-    /** Whether the window [start, end) is cut at sample {@code at} in the middle of a slope at least 30 % as steep as its steepest one. */
+    /**
+     * Whether the window [start, end) is cut, at sample {@code at}, in the middle of a slope at
+     * least 30 % as steep as its steepest one.
+     */
     private static boolean cutsAWave(double[] s, int start, int end, int at) {
         double max = 0;
         for (int i = start; i < end; i++) {
