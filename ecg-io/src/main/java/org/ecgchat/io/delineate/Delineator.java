@@ -16,8 +16,10 @@ import org.ecgchat.io.preprocess.PolyphaseResampler;
  * after the QRS (the most prominent wave there), P waves at scale 2³ before it (the steepest); a
  * wave's peak is the zero crossing between its two opposite slopes, and its onset and offset are
  * where those slopes decay below a fraction of their modulus (T: 25 % / 40 %, P: 30 % / 50 %) or
- * reach a local minimum. Scales refer to 250 Hz; the analysis runs at
- * 250·2^k Hz (500 Hz for leads sampled at 100–360 Hz, 1000 Hz for 1000 Hz), resampling the lead
+ * reach a local minimum. A T wave that begins inside the QRS (bundle branch block) leaves only its
+ * second slope in the window and is delineated from that; a T offset followed by a flat line is
+ * moved back to where its slope has died out at scale 2². Scales refer to 250 Hz; the analysis
+ * runs at 250·2^k Hz (500 Hz for leads sampled at 100–360 Hz, 1000 Hz for 1000 Hz), resampling the lead
  * when its rate is not within 2 % of that, and maps the fiducials back to the lead's samples.
  */
 public final class Delineator {
@@ -28,8 +30,13 @@ public final class Delineator {
     private static final int QRS_FINE_SCALE = 1;
     private static final int T_SCALE = 4;
     private static final int P_SCALE = 3;
-    /** Slopes before (after) R belong to the QRS when above this fraction of its steepest one. */
-    private static final double QRS_PRE_SLOPE = 0.06, QRS_POST_SLOPE = 0.09;
+    /**
+     * Slopes before (after) R belong to the QRS when above this fraction of its steepest one (at
+     * the onset and offset scales). Fibrillatory waves reach 6–10 % of it at scale 2³ and, at 6 %,
+     * joined the complex whenever one ran into it; the initial slopes of a wide complex (left
+     * bundle branch block) lie not far above 10 %.
+     */
+    private static final double QRS_PRE_SLOPE = 0.08, QRS_POST_SLOPE = 0.09;
     /** A QRS boundary is where its outer slope decays below this fraction of its modulus... */
     private static final double QRS_DECAY = 0.05;
     /** ...or below this many times the noise level of the scale, whichever is higher. */
@@ -47,6 +54,12 @@ public final class Delineator {
     private static final double T_SLOPE_FRACTION = 0.25, P_SLOPE_FRACTION = 0.02;
     /** T and P boundaries: where the outer slopes decay below these fractions of their modulus. */
     private static final double T_ONSET_DECAY = 0.25, T_OFFSET_DECAY = 0.4, P_ONSET_DECAY = 0.3, P_OFFSET_DECAY = 0.5;
+    /**
+     * A T wave that ends onto a line flat (at scale 2²) for this long has its offset moved back, by
+     * at most this much, to where its last slope decays below this fraction of its modulus there.
+     */
+    private static final int T_FINE_SCALE = 2;
+    private static final double T_FINE_DECAY = 0.1, T_MAX_SHARPENING_S = 0.01, T_FLAT_S = 0.06;
     /** A P wave whose slopes (at scale 2⁴) are below this fraction of the QRS's is noise or f waves. */
     private static final double P_MIN_SLOPE_RATIO = 0.03;
 
@@ -344,7 +357,71 @@ public final class Delineator {
         if (wave[1] == Beat.ABSENT) {
             wave = mostProminentWave(T_SCALE + 1, start, end, baseline);
         }
+        for (int j = T_SCALE; j <= T_SCALE + 1 && wave[1] == Beat.ABSENT; j++) {
+            wave = secondHalfOfWave(j, start, end);
+        }
+        if (wave[2] != Beat.ABSENT) {
+            wave[2] = sharpenOffset(wave[1], wave[2]);
+        }
         return wave;
+    }
+
+    /**
+     * {ABSENT, peak, offset} of a T wave that begins inside the QRS, as it does when repolarisation
+     * follows an abnormal depolarisation (bundle branch block): only its second slope lies in the
+     * window, which starts on the wave's first slope, so it has no pair of opposite slopes. Its
+     * peak is where W turns before the second slope; its onset is hidden in the QRS.
+     */
+    private int[] secondHalfOfWave(int j, int start, int end) {
+        if (end - start < 4 || start < 1) {
+            return none();
+        }
+        double[] s = scale(j);
+        // the window must start on the wave's first slope, and not be cut short by the next beat
+        // in the middle of a slope (a T wave whose second slope it cuts off)
+        if (Math.abs(s[start]) <= T_SLOPE_FRACTION * rms(s, start, end) || cutsAWave(s, start, end, end - 1)) {
+            return none();
+        }
+        int turn = start;
+        while (turn < end && Math.signum(s[turn]) == Math.signum(s[start])) {
+            turn++;
+        }
+        int second = turn; // the first modulus maximum after the turn: the wave's own slope, not a later wave's
+        while (second + 1 < end && Math.signum(s[second + 1]) == Math.signum(s[turn])
+                && Math.abs(s[second + 1]) >= Math.abs(s[second])) {
+            second++;
+        }
+        if (second + 1 >= end || Math.abs(s[second]) <= NOISE_FACTOR * noise(j)) {
+            return none();
+        }
+        int offset = decayRight(s, second, T_OFFSET_DECAY * Math.abs(s[second]),
+                Math.min(x.length - 1, end + samples(0.15)));
+        return new int[] {Beat.ABSENT, zeroCrossing(s, start, second), offset};
+    }
+
+    /**
+     * The T offset found at a coarse scale, moved back to where the wave's last slope has died
+     * out at scale 2²: the coarse scales smear an abrupt end (such as where a depressed ST
+     * segment and the T wave return to the baseline together) out by about 10 ms.
+     */
+    private int sharpenOffset(int peak, int offset) {
+        double[] fine = scale(T_FINE_SCALE);
+        double max = 0;
+        for (int i = peak; i <= offset; i++) {
+            max = Math.max(max, Math.abs(fine[i]));
+        }
+        double level = Math.max(T_FINE_DECAY * max, NOISE_FACTOR * noise(T_FINE_SCALE));
+        // only an end onto a flat line is sharp; a T wave fading into what follows keeps its coarse offset
+        for (int i = offset; i <= Math.min(x.length - 1, offset + samples(T_FLAT_S)); i++) {
+            if (Math.abs(fine[i]) >= level) {
+                return offset;
+            }
+        }
+        int off = offset;
+        while (off > Math.max(peak, offset - samples(T_MAX_SHARPENING_S)) && Math.abs(fine[off - 1]) < level) {
+            off--;
+        }
+        return off;
     }
 
     /**
@@ -355,7 +432,7 @@ public final class Delineator {
     private int[] pWave(int qrsOnset, int limit, int r) {
         int start = Math.max(Math.max(limit, 1), qrsOnset - samples(0.3));
         int[] wave = pWaveIn(qrsOnset, start, r);
-        if (wave[1] == Beat.ABSENT || cutsAWave(scale(P_SCALE), start, qrsOnset)) {
+        if (wave[1] == Beat.ABSENT || cutsAWave(scale(P_SCALE), start, qrsOnset, start)) {
             int[] wider = pWaveIn(qrsOnset, Math.max(Math.max(limit, 1), qrsOnset - samples(0.45)), r);
             if (wider[1] != Beat.ABSENT) {
                 wave = wider;
@@ -364,13 +441,16 @@ public final class Delineator {
         return wave;
     }
 
-    /** Whether the window starts in the middle of a slope at least 30 % as steep as its steepest one. */
-    private static boolean cutsAWave(double[] s, int start, int end) {
+    /**
+     * Whether the window [start, end) is cut, at sample {@code at}, in the middle of a slope at
+     * least 30 % as steep as its steepest one.
+     */
+    private static boolean cutsAWave(double[] s, int start, int end, int at) {
         double max = 0;
         for (int i = start; i < end; i++) {
             max = Math.max(max, Math.abs(s[i]));
         }
-        return Math.abs(s[start]) > 0.3 * max;
+        return Math.abs(s[at]) > 0.3 * max;
     }
 
     private int[] pWaveIn(int end, int start, int r) {
