@@ -15,7 +15,6 @@ import org.ecgchat.coca.train.TrainConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,20 +46,12 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=14G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=16G",
-    CocaTrainStepBenchmark.OPENBLAS})
+    CpuBuild.OPENBLAS})
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 10)
 @Measurement(iterations = 3, time = 10)
 public class CocaTrainStepBenchmark {
-
-    /**
-     * ND4J's default CPU build (OpenBLAS). With both CPU builds on the class path, as in this jar,
-     * JavaCPP loads the oneDNN one unless the extension is set explicitly (to nothing).
-     */
-    static final String OPENBLAS = "-Dorg.bytedeco.javacpp.platform.extension=";
-    /** ND4J's oneDNN build of the CPU backend. */
-    static final String ONEDNN = "-Dorg.bytedeco.javacpp.platform.extension=-onednn";
 
     @Param({"tiny", "small"})
     public String config;
@@ -92,13 +83,7 @@ public class CocaTrainStepBenchmark {
 
     @Setup
     public void build() throws IOException {
-        Nd4j.getBackend(); // loads the native library before its build is asked for
-        String build = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
-        boolean oneDnnWanted = System.getProperty("org.bytedeco.javacpp.platform.extension", "").contains("onednn");
-        if (oneDnnWanted != build.contains("HAVE_ONEDNN")) {
-            throw new IllegalStateException("the " + (oneDnnWanted ? "oneDNN" : "OpenBLAS") + " build of ND4J was requested,"
-                    + " but the loaded one reports: " + build);
-        }
+        CpuBuild.requireRequested();
         CocaConfig architecture = architecture(config);
         CocaModel model = CocaInitializer.initialize(architecture, 1);
         TrainConfig train = TrainConfig.parse("{\"lr\": 1e-4, \"wd\": 0.1, \"grad_clip_norm\": 0.5, \"lock_text\": "
@@ -126,7 +111,7 @@ public class CocaTrainStepBenchmark {
     /** As {@link #trainStep()} on ND4J's oneDNN build of the CPU backend. */
     @Benchmark
     @Fork(value = 1, jvmArgs = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=14G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=16G",
-        ONEDNN})
+        CpuBuild.ONEDNN})
     public double trainStepOneDnn() {
         return step.step(batches, 1e-4).loss();
     }

@@ -16,7 +16,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,10 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=8G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G",
-    CocaTrainStepBenchmark.OPENBLAS})
+    CpuBuild.OPENBLAS})
 public class EcgTowerBenchmark {
-
-    private static final String ONEDNN = "-Dorg.bytedeco.javacpp.platform.extension=-onednn";
 
     private Graph graph;
     private String latent;
@@ -52,13 +49,7 @@ public class EcgTowerBenchmark {
 
     @Setup
     public void build() {
-        Nd4j.getBackend(); // loads the native library before its build is asked for
-        String build = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
-        boolean oneDnnWanted = System.getProperty("org.bytedeco.javacpp.platform.extension", "").contains("onednn");
-        if (oneDnnWanted != build.contains("HAVE_ONEDNN")) {
-            throw new IllegalStateException("the " + (oneDnnWanted ? "oneDNN" : "OpenBLAS") + " build of ND4J was requested,"
-                    + " but the loaded one reports: " + build);
-        }
+        CpuBuild.requireRequested();
         CocaConfig config = CocaConfig.ecgChat();
         EcgTower tower = new EcgTower(config);
         Nd4j.getRandom().setSeed(20250101L);
@@ -92,7 +83,7 @@ public class EcgTowerBenchmark {
     @Warmup(iterations = 2, time = 10)
     @Measurement(iterations = 5, time = 10)
     @Fork(value = 1, jvmArgs = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=8G",
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G", ONEDNN})
+        "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G", CpuBuild.ONEDNN})
     public INDArray forwardBatch8OneDnn() {
         return forwardBatch8();
     }
@@ -119,7 +110,7 @@ public class EcgTowerBenchmark {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     @Fork(value = 1, jvmArgs = {"-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=8G",
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G", ONEDNN})
+        "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G", CpuBuild.ONEDNN})
     public INDArray forwardBatch32OneDnn(MemoryPeaks peaks) {
         return forwardBatch32(peaks);
     }
